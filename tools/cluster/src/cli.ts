@@ -1,0 +1,157 @@
+#!/usr/bin/env -S npx tsx
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Cluster, DEFAULT_HAZELCAST_VERSION } from './cluster';
+import { compileJavaHelpers } from './java-helpers';
+import { ensureHazelcastJars } from './maven';
+import { cacheRoot, runDir } from './paths';
+import { isPortFree } from './ports';
+import { isOurMember, killIfOurs } from './process-registry';
+
+const USAGE = `usage: pnpm cluster <command> [options]
+
+  start   [--members N] [--version V] [--jet]   start cluster "dev" on 127.0.0.1:5701… and return when ready
+  stop                                          stop the cluster started by "start"
+  status                                        show the members of the "dev" cluster
+  fetch   [--version V]                         download the jars and compile the Java helpers only
+`;
+
+const STATE_FILE = join(cacheRoot, 'dev-cluster.json');
+const DEV_CLUSTER_NAME = 'dev';
+const FIRST_PORT = 5701;
+
+interface DevClusterState {
+  name: string;
+  version: string;
+  members: { pid: number; port: number; tag: string }[];
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      members: { type: 'string', default: '1' },
+      version: { type: 'string', default: DEFAULT_HAZELCAST_VERSION },
+      jet: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  const command = positionals[0];
+  if (values.help || !command) {
+    process.stdout.write(USAGE);
+    return command || values.help ? 0 : 2;
+  }
+  switch (command) {
+    case 'start':
+      return start(parseMemberCount(values.members), values.version, values.jet);
+    case 'stop':
+      return stop();
+    case 'status':
+      return status();
+    case 'fetch': {
+      const jars = await ensureHazelcastJars(values.version);
+      const classes = await compileJavaHelpers(values.version, jars);
+      console.log([...jars, classes].join('\n'));
+      return 0;
+    }
+    default:
+      process.stderr.write(`unknown command "${command}"\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function start(members: number, version: string, jet: boolean): Promise<number> {
+  const running = readState()?.members.filter((m) => isOurMember(m.pid, m.tag)) ?? [];
+  if (running.length > 0) {
+    console.log(
+      `cluster "${DEV_CLUSTER_NAME}" is already running: ${running.map((m) => `127.0.0.1:${m.port}`).join(', ')}`,
+    );
+    return 0;
+  }
+  const ports = Array.from({ length: members }, (_, i) => FIRST_PORT + i);
+  for (const port of ports) {
+    if (!(await isPortFree(port))) {
+      console.error(`port ${port} is in use by another process; stop it first`);
+      return 1;
+    }
+  }
+  console.log(`starting ${members} Hazelcast ${version} member(s) of cluster "${DEV_CLUSTER_NAME}"…`);
+  const cluster = await Cluster.start({
+    name: DEV_CLUSTER_NAME,
+    version,
+    members,
+    ports,
+    jet,
+    detached: true,
+  });
+  writeState({ name: cluster.name, version, members: cluster.processHandles });
+  cluster.detach();
+  console.log(
+    `cluster "${DEV_CLUSTER_NAME}" is ready with ${members} member(s): ${cluster.addresses.join(', ')}`,
+  );
+  console.log('stop it with: pnpm cluster stop');
+  return 0;
+}
+
+async function stop(): Promise<number> {
+  const state = readState();
+  if (!state) {
+    console.log(`no cluster "${DEV_CLUSTER_NAME}" was started by "pnpm cluster start"`);
+    return 0;
+  }
+  for (const member of state.members) killIfOurs(member.pid, member.tag, 'SIGTERM');
+  const deadline = Date.now() + 60_000;
+  for (const member of state.members) {
+    while (isOurMember(member.pid, member.tag) && Date.now() < deadline) await delay(100);
+    if (killIfOurs(member.pid, member.tag, 'SIGKILL'))
+      console.warn(`member ${member.port} did not stop in time; killed`);
+  }
+  rmSync(STATE_FILE, { force: true });
+  rmSync(join(runDir(), state.name), { recursive: true, force: true });
+  console.log(`cluster "${state.name}" stopped (${state.members.length} member(s))`);
+  return 0;
+}
+
+function status(): number {
+  const state = readState();
+  if (!state) {
+    console.log(`cluster "${DEV_CLUSTER_NAME}" is not running`);
+    return 0;
+  }
+  for (const member of state.members) {
+    const alive = isOurMember(member.pid, member.tag);
+    console.log(`127.0.0.1:${member.port}  pid ${member.pid}  ${alive ? 'running' : 'gone'}`);
+  }
+  return 0;
+}
+
+function parseMemberCount(text: string): number {
+  const count = Number(text);
+  if (!Number.isInteger(count) || count < 1 || count > 9) {
+    throw new Error(`--members must be a whole number from 1 to 9, got "${text}"`);
+  }
+  return count;
+}
+
+function readState(): DevClusterState | undefined {
+  if (!existsSync(STATE_FILE)) return undefined;
+  return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as DevClusterState;
+}
+
+function writeState(state: DevClusterState): void {
+  writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolvePromise) => setTimeout(resolvePromise, ms));
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Cluster } from './cluster';
+import { isMemberReady, readClusterSize } from './health';
+
+// Harness self-test: the members' own REST health endpoints, not the harness's bookkeeping, must agree
+// on the cluster size after start and after a member is killed.
+describe('a 3-member 5.7.0 cluster', () => {
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    cluster = await Cluster.start({ members: 3, namePrefix: 'harness-self-test' });
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('forms one cluster of 3, as every member reports', async () => {
+    expect(cluster.liveMembers).toHaveLength(3);
+    for (const member of cluster.liveMembers) {
+      expect(await isMemberReady(member.port)).toBe(true);
+      expect(await readClusterSize(member.port)).toBe(3);
+    }
+  });
+
+  it('shrinks to 2 when a member is killed', async () => {
+    const victim = cluster.liveMembers[2]!;
+    await cluster.terminateMember(victim);
+    expect(cluster.members.find((m) => m.pid === victim.pid)?.state).toBe('exited');
+    await cluster.waitForClusterSize(2);
+    for (const member of cluster.liveMembers) {
+      expect(await readClusterSize(member.port)).toBe(2);
+    }
+  });
+
+  it('grows back to 3 when a member is started', async () => {
+    const added = await cluster.startMember();
+    expect(added.uuid).toMatch(/^[0-9a-f-]{36}$/);
+    for (const member of cluster.liveMembers) {
+      expect(await readClusterSize(member.port)).toBe(3);
+    }
+  });
+
+  it('pauses and resumes a member by signal', async () => {
+    const member = cluster.liveMembers[0]!;
+    await cluster.pauseMember(member);
+    try {
+      expect(cluster.kernelState(member)).toBe('T');
+      // A stopped JVM accepts TCP connections (the kernel does) but never answers.
+      const answer = await Promise.race([
+        readClusterSize(member.port).then(() => 'answered'),
+        new Promise((resolvePromise) => setTimeout(resolvePromise, 1_000, 'silent')),
+      ]);
+      expect(answer).toBe('silent');
+    } finally {
+      await cluster.resumeMember(member);
+    }
+    expect(cluster.kernelState(member)).not.toBe('T');
+    expect(await readClusterSize(member.port)).toBe(3);
+  });
+
+  it('shuts a member down gracefully', async () => {
+    const member = cluster.liveMembers[1]!;
+    await cluster.shutdownMember(member);
+    await cluster.waitForClusterSize(2);
+    expect(await readClusterSize(cluster.liveMembers[0]!.port)).toBe(2);
+  });
+});

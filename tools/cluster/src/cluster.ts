@@ -1,0 +1,217 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { compileJavaHelpers } from './java-helpers';
+import { ensureHazelcastJars } from './maven';
+import { renderMemberConfig } from './member-config';
+import { MemberProcess } from './member-process';
+import { runDir } from './paths';
+import { allocatePort } from './ports';
+
+/** The Hazelcast version tests run against unless they ask for another (CP tests ask for 5.4.0). */
+export const DEFAULT_HAZELCAST_VERSION = process.env.HZ_VERSION ?? '5.7.0';
+
+export interface ClusterOptions {
+  /** Members to start; default 1. */
+  members?: number;
+  /** Hazelcast CE version; default 5.7.0 (or $HZ_VERSION). */
+  version?: string;
+  /** Cluster name; default a unique name from `namePrefix`, so parallel test files never join each other. */
+  name?: string;
+  namePrefix?: string;
+  /** Enable Jet (needed for SQL). */
+  jet?: boolean;
+  /** CP member count (Community Edition 5.4.0 only). */
+  cpMemberCount?: number;
+  /** Extra XML inside `<hazelcast>` (map, queue, ringbuffer, serialization configs). */
+  xml?: string;
+  /** Extra `hazelcast.*` properties. */
+  properties?: Readonly<Record<string, string>>;
+  /** Max heap per member in MiB; default 384, or 768 with Jet. */
+  heapMb?: number;
+  /** Explicit ports for the first members (the CLI uses 5701…); default allocated from the test range. */
+  ports?: readonly number[];
+  /** C1-only JIT for fast start-up; default true. Benchmarks turn it off. */
+  fastStartup?: boolean;
+  /** Members outlive this process (CLI use). */
+  detached?: boolean;
+  /** Per-member start timeout; default 120 s. */
+  startTimeoutMs?: number;
+}
+
+/** What tests see of one member. */
+export interface MemberInfo {
+  readonly pid: number;
+  readonly port: number;
+  readonly address: string;
+  readonly uuid: string | undefined;
+  readonly state: MemberProcess['state'];
+}
+
+/** A cluster of member JVMs on 127.0.0.1 started by the harness. */
+export class Cluster {
+  readonly name: string;
+  readonly version: string;
+  readonly #options: ClusterOptions;
+  readonly #dir: string;
+  readonly #processes: MemberProcess[] = [];
+  #classpath: string[] = [];
+  #stopped = false;
+
+  private constructor(name: string, version: string, options: ClusterOptions) {
+    this.name = name;
+    this.version = version;
+    this.#options = options;
+    this.#dir = join(runDir(), name);
+  }
+
+  /**
+   * Starts `members` members and resolves once every one of them has started and sees the whole cluster.
+   * The first member starts alone; the rest start together and join it, so they can never form
+   * separate clusters that would only merge minutes later.
+   */
+  static async start(options: ClusterOptions = {}): Promise<Cluster> {
+    const version = options.version ?? DEFAULT_HAZELCAST_VERSION;
+    const name = options.name ?? uniqueClusterName(options.namePrefix ?? 'test');
+    const cluster = new Cluster(name, version, options);
+    const jars = await ensureHazelcastJars(version);
+    const classes = await compileJavaHelpers(version, jars);
+    cluster.#classpath = [classes, ...jars];
+    await mkdir(cluster.#dir, { recursive: true });
+    const count = options.members ?? 1;
+    try {
+      if (count > 0) await cluster.#launch();
+      if (count > 1) await Promise.all(Array.from({ length: count - 1 }, () => cluster.#launch()));
+      await cluster.waitForClusterSize(count);
+    } catch (error) {
+      await cluster.stop();
+      throw error;
+    }
+    return cluster;
+  }
+
+  /** Every member started so far, including stopped ones, in start order. */
+  get members(): MemberInfo[] {
+    return this.#processes.map(describe);
+  }
+
+  /** Members that are running (or paused). */
+  get liveMembers(): MemberInfo[] {
+    return this.#processes.filter((p) => p.state === 'running' || p.state === 'paused').map(describe);
+  }
+
+  /** `127.0.0.1:port` of every live member, for a client's `clusterMembers`. */
+  get addresses(): string[] {
+    return this.liveMembers.map((m) => m.address);
+  }
+
+  /** Starts one more member and waits until every live member sees it. */
+  async startMember(): Promise<MemberInfo> {
+    const member = await this.#launch();
+    await this.waitForClusterSize(this.liveMembers.length);
+    return describe(member);
+  }
+
+  /** Graceful leave: partitions migrate away before the JVM exits. */
+  async shutdownMember(member: MemberInfo | number): Promise<void> {
+    await this.#process(member).shutdown();
+  }
+
+  /** Crash: SIGKILL. */
+  async terminateMember(member: MemberInfo | number): Promise<void> {
+    await this.#process(member).terminate();
+  }
+
+  /** SIGSTOP: the member hangs with its sockets open, as for heartbeat-timeout tests. */
+  pauseMember(member: MemberInfo | number): Promise<void> {
+    return this.#process(member).pause();
+  }
+
+  resumeMember(member: MemberInfo | number): Promise<void> {
+    return this.#process(member).resume();
+  }
+
+  /** The kernel's process state letter of a member (T while paused), or undefined when it is gone. */
+  kernelState(member: MemberInfo | number): string | undefined {
+    return this.#process(member).kernelState();
+  }
+
+  /** Resolves once every running member sees exactly `size` members. */
+  async waitForClusterSize(size: number, timeoutMs = 120_000): Promise<void> {
+    const running = this.#processes.filter((p) => p.state === 'running');
+    await Promise.all(running.map((p) => p.waitClusterSize(size, timeoutMs)));
+  }
+
+  /** Stops every member (terminate: tests do not need graceful migration at the end) and removes its files. */
+  async stop(): Promise<void> {
+    if (this.#stopped) return;
+    this.#stopped = true;
+    await Promise.all(this.#processes.map((p) => p.terminate()));
+    if (!process.env.HZ_KEEP_LOGS) await rm(this.#dir, { recursive: true, force: true });
+  }
+
+  /** Leaves detached members running and stops following them (CLI). */
+  detach(): void {
+    for (const p of this.#processes) p.detach();
+  }
+
+  /** pid and tag of every member, so another process can stop them (CLI state file). */
+  get processHandles(): { pid: number; port: number; tag: string }[] {
+    return this.#processes.map((p) => ({ pid: p.pid, port: p.port, tag: p.tag }));
+  }
+
+  async #launch(): Promise<MemberProcess> {
+    if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
+    const explicit = this.#options.ports?.[this.#processes.length];
+    const port = explicit ?? (await allocatePort());
+    const known = this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
+    const index = this.#processes.length;
+    const configFile = join(this.#dir, `member-${index}-${port}.xml`);
+    await writeFile(
+      configFile,
+      renderMemberConfig({
+        clusterName: this.name,
+        port,
+        joinAddresses: [...known, `127.0.0.1:${port}`],
+        jet: this.#options.jet,
+        cpMemberCount: this.#options.cpMemberCount,
+        version: this.version,
+        xml: this.#options.xml,
+        properties: this.#options.properties,
+      }),
+    );
+    const member = MemberProcess.start({
+      classpath: this.#classpath,
+      configFile,
+      logFile: join(this.#dir, `member-${index}-${port}.log`),
+      port,
+      tag: `${this.name}.${index}`,
+      heapMb: this.#options.heapMb ?? (this.#options.jet ? 768 : 384),
+      fastStartup: this.#options.fastStartup ?? true,
+      detached: this.#options.detached ?? false,
+    });
+    this.#processes.push(member);
+    await member.waitReady(this.#options.startTimeoutMs ?? 120_000);
+    return member;
+  }
+
+  #process(member: MemberInfo | number): MemberProcess {
+    const port = typeof member === 'number' ? member : member.port;
+    const found = this.#processes.find((p) => p.port === port);
+    if (!found) throw new Error(`tools/cluster: no member on port ${port} in cluster ${this.name}`);
+    return found;
+  }
+}
+
+export function startCluster(options?: ClusterOptions): Promise<Cluster> {
+  return Cluster.start(options);
+}
+
+function describe(p: MemberProcess): MemberInfo {
+  return { pid: p.pid, port: p.port, address: `127.0.0.1:${p.port}`, uuid: p.uuid, state: p.state };
+}
+
+function uniqueClusterName(prefix: string): string {
+  const safe = prefix.replace(/[^A-Za-z0-9_-]+/g, '-').slice(0, 40);
+  return `${safe}-${randomBytes(4).toString('hex')}`;
+}

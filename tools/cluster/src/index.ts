@@ -1,0 +1,11 @@
+export {
+  Cluster,
+  type ClusterOptions,
+  DEFAULT_HAZELCAST_VERSION,
+  type MemberInfo,
+  startCluster,
+} from './cluster';
+export { isMemberReady, readClusterSize } from './health';
+export { compileJavaHelpers } from './java-helpers';
+export { ensureHazelcastJars } from './maven';
+export { renderMemberConfig, supportsCommunityCp } from './member-config';

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { renderMemberConfig, supportsCommunityCp } from './member-config';
+
+const base = { clusterName: 'c1', port: 20001, joinAddresses: ['127.0.0.1:20000'], version: '5.7.0' };
+
+describe('renderMemberConfig', () => {
+  it('binds to loopback on the given port with TCP-IP join and no multicast', () => {
+    const xml = renderMemberConfig(base);
+    expect(xml).toContain('<cluster-name>c1</cluster-name>');
+    expect(xml).toContain('<port auto-increment="false">20001</port>');
+    expect(xml).toContain('<interface>127.0.0.1</interface>');
+    expect(xml).toContain('<multicast enabled="false"/>');
+    expect(xml).toContain('<member>127.0.0.1:20000</member>');
+    expect(xml).toContain('<property name="hazelcast.phone.home.enabled">false</property>');
+    expect(xml).toContain('<property name="hazelcast.wait.seconds.before.join">0</property>');
+    expect(xml).toContain('<jet enabled="false"');
+    expect(xml).not.toContain('<cp-subsystem>');
+  });
+
+  it('enables Jet, adds per-test XML and overrides properties when asked', () => {
+    const xml = renderMemberConfig({
+      ...base,
+      jet: true,
+      xml: '<queue name="q*"><max-size>6</max-size></queue>',
+      properties: { 'hazelcast.partition.count': '71', 'hazelcast.logging.type': 'none' },
+    });
+    expect(xml).toContain('<jet enabled="true"');
+    expect(xml).toContain('<queue name="q*"><max-size>6</max-size></queue>');
+    expect(xml).toContain('<property name="hazelcast.partition.count">71</property>');
+    expect(xml).toContain('<property name="hazelcast.logging.type">none</property>');
+    expect(xml).not.toContain('<property name="hazelcast.logging.type">jdk</property>');
+  });
+
+  it('escapes names so a cluster name cannot break the XML', () => {
+    expect(renderMemberConfig({ ...base, clusterName: 'a<b>&"' })).toContain(
+      '<cluster-name>a&#60;b&#62;&#38;&#34;</cluster-name>',
+    );
+  });
+
+  it('writes a CP config for 5.4.0 and refuses it for versions where CP is Enterprise-only', () => {
+    expect(renderMemberConfig({ ...base, version: '5.4.0', cpMemberCount: 3 })).toContain(
+      '<cp-member-count>3</cp-member-count>',
+    );
+    expect(() => renderMemberConfig({ ...base, cpMemberCount: 3 })).toThrow(
+      /CP is Enterprise-only since 5\.5\); got 5\.7\.0/,
+    );
+    expect(supportsCommunityCp('5.4.0')).toBe(true);
+    expect(supportsCommunityCp('5.5.0')).toBe(false);
+    expect(supportsCommunityCp('6.0.0')).toBe(false);
+  });
+});

@@ -1,0 +1,2 @@
+// The codec generator arrives with the protocol issue.
+export {};

@@ -1,0 +1,57 @@
+// The whole test suite, as the README and CI run it: typecheck and unit tests of every workspace package,
+// then the integration tests against real Hazelcast members, one package at a time (each package runs at
+// most two test files in parallel, so the JVM count stays bounded on 2-core machines).
+// Every vitest run writes a JSON report to <package>/.reports/; the closing line sums them, so a run that
+// executed no test is visible as "0 passed".
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const root = new URL('../..', import.meta.url).pathname;
+const workspaceDirs = ['packages', 'tools', 'examples'].flatMap((group) =>
+  existsSync(join(root, group))
+    ? readdirSync(join(root, group), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => join(root, group, entry.name))
+    : [],
+);
+
+for (const dir of workspaceDirs) rmSync(join(dir, '.reports'), { recursive: true, force: true });
+
+const steps = [
+  ['turbo', 'run', 'typecheck', 'test:unit', '--continue'],
+  ['turbo', 'run', 'test:int', '--continue', '--concurrency=1'],
+];
+let stepsFailed = 0;
+for (const args of steps) {
+  const result = spawnSync('pnpm', ['exec', ...args], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) stepsFailed++;
+}
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+const lines = [];
+for (const dir of workspaceDirs) {
+  const reports = join(dir, '.reports');
+  if (!existsSync(reports)) continue;
+  for (const file of readdirSync(reports).filter((name) => name.endsWith('.json'))) {
+    const report = JSON.parse(readFileSync(join(reports, file), 'utf8'));
+    passed += report.numPassedTests;
+    failed += report.numFailedTests;
+    skipped += report.numPendingTests + report.numTodoTests;
+    // A file that fails to load (syntax error, failing beforeAll) has no failed test but failed all the same.
+    const brokenFiles = report.testResults.filter(
+      (r) => r.status === 'failed' && r.assertionResults.length === 0,
+    );
+    failed += brokenFiles.length;
+    lines.push(
+      `${relative(root, dir).padEnd(28)} ${file.replace('.json', '').padEnd(5)} ${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles.length} failed`,
+    );
+  }
+}
+console.log(`\n${lines.join('\n')}`);
+if (stepsFailed > 0) console.log(`${stepsFailed} test step(s) failed (see the output above)`);
+if (skipped > 0) console.log(`${skipped} skipped`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(stepsFailed > 0 || failed > 0 ? 1 : 0);
