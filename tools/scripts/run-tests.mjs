@@ -4,7 +4,7 @@
 // Every vitest run writes a JSON report to <package>/.reports/; the closing line sums them, so a run that
 // executed no test is visible as "0 passed".
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -16,7 +16,7 @@ const workspaceDirs = ['packages', 'tools', 'examples'].flatMap((group) =>
     : [],
 );
 
-for (const dir of workspaceDirs) rmSync(join(dir, '.reports'), { recursive: true, force: true });
+for (const dir of [root, ...workspaceDirs]) rmSync(join(dir, '.reports'), { recursive: true, force: true });
 
 const steps = [
   ['turbo', 'run', 'typecheck', 'test:unit', '--continue'],
@@ -53,5 +53,9 @@ for (const dir of workspaceDirs) {
 console.log(`\n${lines.join('\n')}`);
 if (stepsFailed > 0) console.log(`${stepsFailed} test step(s) failed (see the output above)`);
 if (skipped > 0) console.log(`${skipped} skipped`);
-console.log(`${passed} passed, ${failed} failed`);
+const summary = `${passed} passed, ${failed} failed`;
+// .ci/run repeats this line last, after pnpm's own failure message.
+mkdirSync(join(root, '.reports'), { recursive: true });
+writeFileSync(join(root, '.reports', 'test-summary.txt'), `${summary}\n`);
+console.log(summary);
 process.exit(stepsFailed > 0 || failed > 0 ? 1 : 0);
