@@ -1,3 +1,36 @@
-// @hz/core-client: connections, cluster view, partitions, invocations, listeners, lifecycle and the AP
-// data structures. The client arrives with the core-client issue; until then this is an empty skeleton.
-export {};
+// @hz/core-client: connections, cluster view, partitions, invocations, listeners, lifecycle and the AP data
+// structures. Data structures are reached through free functions (getMap(client, name)) so a bundle holds
+// only the structures it uses.
+export { HazelcastClient } from './client/hazelcast-client';
+export type { ClusterService } from './cluster/cluster-service';
+export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
+export type {
+  ClientConfig,
+  ClientNetworkConfig,
+  ConnectionRetryConfig,
+  ConnectionStrategyConfig,
+  LoadBalancerConfig,
+  MembershipListenerConfig,
+} from './config/client-config';
+export { LoadBalancerType, ReconnectMode } from './config/client-config';
+export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
+export type { ResolvedClientConfig } from './config/resolve-config';
+export * from './errors/hazelcast-error';
+export type { LifecycleService } from './lifecycle/lifecycle-service';
+export { LifecycleState } from './lifecycle/lifecycle-state';
+export {
+  consoleLogger,
+  type Logger,
+  LogLevel,
+  type LogLevelName,
+  type PinoLike,
+  pinoLogger,
+} from './logging/logger';
+export { getMap, type IMap, type MapPutOptions } from './map/index';
+export type { DistributedObject } from './proxy/proxy-manager';
+export {
+  type BalancedMember,
+  type LoadBalancer,
+  randomLoadBalancer,
+  roundRobinLoadBalancer,
+} from './util/load-balancer';

@@ -66,3 +66,26 @@ describe('a 3-member 5.7.0 cluster', () => {
     expect(await readClusterSize(cluster.liveMembers[0]!.port)).toBe(2);
   });
 });
+
+describe('a whole-cluster restart', () => {
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    cluster = await Cluster.start({ members: 2, namePrefix: 'harness-restart' });
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  it('brings the same addresses back with new member uuids', async () => {
+    const before = cluster.liveMembers;
+    await cluster.restart();
+    const after = cluster.liveMembers;
+    expect(after.map((m) => m.port)).toEqual(before.map((m) => m.port));
+    for (const member of after) {
+      expect(before.map((m) => m.uuid)).not.toContain(member.uuid);
+      expect(await readClusterSize(member.port)).toBe(2);
+    }
+  });
+});

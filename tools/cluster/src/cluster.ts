@@ -105,9 +105,12 @@ export class Cluster {
     return this.liveMembers.map((m) => m.address);
   }
 
-  /** Starts one more member and waits until every live member sees it. */
-  async startMember(): Promise<MemberInfo> {
-    const member = await this.#launch();
+  /**
+   * Starts one more member and waits until every live member sees it. `port` brings a member back on the
+   * address of one that was stopped, so clients that knew that address can find the cluster again.
+   */
+  async startMember(options: { port?: number } = {}): Promise<MemberInfo> {
+    const member = await this.#launch(options.port);
     await this.waitForClusterSize(this.liveMembers.length);
     return describe(member);
   }
@@ -142,6 +145,21 @@ export class Cluster {
     await Promise.all(running.map((p) => p.waitClusterSize(size, timeoutMs)));
   }
 
+  /**
+   * Kills every live member and starts the same number again on the same ports: a whole-cluster restart,
+   * as clients see it (same addresses, new member uuids and a new cluster id).
+   */
+  async restart(): Promise<void> {
+    const live = this.#processes.filter((p) => p.state === 'running' || p.state === 'paused');
+    const ports = live.map((p) => p.port);
+    await Promise.all(live.map((p) => p.terminate()));
+    const [first, ...rest] = ports;
+    if (first === undefined) return;
+    await this.#launch(first, []);
+    await Promise.all(rest.map((port) => this.#launch(port)));
+    await this.waitForClusterSize(ports.length);
+  }
+
   /** Stops every member (terminate: tests do not need graceful migration at the end) and removes its files. */
   async stop(): Promise<void> {
     if (this.#stopped) return;
@@ -160,11 +178,12 @@ export class Cluster {
     return this.#processes.map((p) => ({ pid: p.pid, port: p.port, tag: p.tag }));
   }
 
-  async #launch(): Promise<MemberProcess> {
+  async #launch(reusePort?: number, joinOnly?: readonly string[]): Promise<MemberProcess> {
     if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
-    const explicit = this.#options.ports?.[this.#processes.length];
+    const explicit = reusePort ?? this.#options.ports?.[this.#processes.length];
     const port = explicit ?? (await allocatePort());
-    const known = this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
+    const known =
+      joinOnly ?? this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
     const index = this.#processes.length;
     const configFile = join(this.#dir, `member-${index}-${port}.xml`);
     await writeFile(
@@ -197,7 +216,8 @@ export class Cluster {
 
   #process(member: MemberInfo | number): MemberProcess {
     const port = typeof member === 'number' ? member : member.port;
-    const found = this.#processes.find((p) => p.port === port);
+    // After a restart a port has an exited JVM and a live one; the newest is the member meant.
+    const found = this.#processes.findLast((p) => p.port === port);
     if (!found) throw new Error(`tools/cluster: no member on port ${port} in cluster ${this.name}`);
     return found;
   }

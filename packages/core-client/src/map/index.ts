@@ -1,0 +1,14 @@
+import type { HazelcastClient } from '../client/hazelcast-client';
+import { type IMap, MAP_SERVICE_NAME } from './map';
+import { MapProxy } from './map-proxy';
+
+/**
+ * The distributed map `name`. Synchronous: the cluster-side map is created in the background, and
+ * operations are sent straight away (members create maps on first use anyway).
+ */
+export function getMap<K, V>(client: HazelcastClient, name: string): IMap<K, V> {
+  const context = client.context;
+  return context.proxies.getOrCreate(MAP_SERVICE_NAME, name, () => new MapProxy<K, V>(context, name));
+}
+
+export type { IMap, MapPutOptions } from './map';

@@ -1,0 +1,424 @@
+import type { ClientMessage } from '@hz/protocol';
+import { randomUuid, type Uuid, uuidToString } from '@hz/protocol';
+import { ClientAuthenticationCodec } from '@hz/protocol/codecs/client';
+import type { ResolvedClientConfig } from '../config/resolve-config';
+import {
+  AuthenticationError,
+  ClientNotActiveError,
+  IllegalStateError,
+  TargetDisconnectedError,
+} from '../errors/hazelcast-error';
+import type { InvocationRouting } from '../invocation/invocation-service';
+import type { Logger } from '../logging/logger';
+import { type Address, addressKey, candidateAddresses } from '../util/address';
+import { Backoff } from '../util/backoff';
+import type { BalancedMember } from '../util/load-balancer';
+import { Connection } from './connection';
+
+/** Authentication status codes of Client.Authentication responses. */
+const AuthenticationStatus = {
+  AUTHENTICATED: 0,
+  CREDENTIALS_FAILED: 1,
+  SERIALIZATION_VERSION_MISMATCH: 2,
+  NOT_ALLOWED_IN_CLUSTER: 3,
+} as const;
+
+/** Routing modes of protocol 2.8+ authentication. */
+const RoutingMode = { UNISOCKET: 0, SMART: 1 } as const;
+
+const CLIENT_TYPE = 'HZTS';
+const CLIENT_VERSION = '5.7.0';
+const SERIALIZATION_VERSION = 1;
+
+export interface ConnectionManagerHooks {
+  /** Invocation service hook: every message read from a connection. */
+  onMessage(message: ClientMessage, connection: Connection): void;
+  /** An authenticated connection joined the pool; `clusterChanged` on the first connection to a new cluster id. */
+  onConnectionAdded(connection: Connection, clusterChanged: boolean): void;
+  onConnectionRemoved(connection: Connection, reason: Error): void;
+  /** The last connection closed (DISCONNECTED) / the first one opened (CONNECTED). */
+  onDisconnected(): void;
+  onConnected(): void;
+  /** Reconnect mode OFF, or the reconnect gave up: the client must shut down. */
+  onGiveUp(reason: Error): void;
+  /** Authenticated with partitionCount; false if it differs from the known one. */
+  onPartitionCount(count: number): boolean;
+  members(): readonly BalancedMember[];
+  memberAddress(uuid: string): Address | undefined;
+  /** Turns an error response (e.g. to authentication) into the error to report. */
+  decodeError(message: ClientMessage): Error;
+  /** Sends a heartbeat ping on an idle connection. */
+  ping(connection: Connection): void;
+}
+
+/**
+ * Owns the connections to members: the first connection (with backoff over the configured addresses), a
+ * connection to every member in smart mode, heartbeats, and reconnection after the cluster is lost.
+ */
+export class ConnectionManager implements InvocationRouting {
+  readonly clientUuid: Uuid = randomUuid();
+  readonly #config: ResolvedClientConfig;
+  readonly #logger: Logger;
+  readonly #hooks: ConnectionManagerHooks;
+  readonly #byMember = new Map<string, Connection>();
+  readonly #connecting = new Map<string, Promise<Connection | undefined>>();
+  #clusterId: string | undefined;
+  #state: InvocationRouting['state'] = 'reconnecting';
+  #heartbeat: NodeJS.Timeout | undefined;
+  #memberConnector: NodeJS.Timeout | undefined;
+  #reconnecting: Promise<void> | undefined;
+  #shutdown = false;
+
+  constructor(config: ResolvedClientConfig, logger: Logger, hooks: ConnectionManagerHooks) {
+    this.#config = config;
+    this.#logger = logger;
+    this.#hooks = hooks;
+    if (config.connectionStrategy.asyncStart) this.#state = 'offline';
+  }
+
+  get state(): InvocationRouting['state'] {
+    return this.#state;
+  }
+
+  get clusterId(): string | undefined {
+    return this.#clusterId;
+  }
+
+  get activeConnections(): Connection[] {
+    return [...this.#byMember.values()];
+  }
+
+  /** Connects to the cluster; with asyncStart the caller does not await this. */
+  async start(): Promise<void> {
+    await this.#connectToCluster();
+    this.#startHeartbeat();
+    if (this.#config.network.smartRouting) this.#startMemberConnector();
+  }
+
+  shutdown(): void {
+    this.#shutdown = true;
+    this.#state = 'shutdown';
+    if (this.#heartbeat) clearInterval(this.#heartbeat);
+    if (this.#memberConnector) clearInterval(this.#memberConnector);
+    for (const connection of this.#byMember.values())
+      connection.close(new ClientNotActiveError('The client is shutting down'));
+    this.#byMember.clear();
+  }
+
+  connectionForPartition(_partitionId: number): Connection | undefined {
+    return undefined; // resolved by the client through the partition table (see routeToOwner)
+  }
+
+  connectionForMember(uuid: string): Connection | undefined {
+    const connection = this.#byMember.get(uuid);
+    return connection?.alive ? connection : undefined;
+  }
+
+  anyConnection(): Connection | undefined {
+    if (this.#config.network.smartRouting) {
+      const member = this.#config.loadBalancer.next(this.#hooks.members());
+      const connection = member && this.connectionForMember(member.uuid);
+      if (connection) return connection;
+    }
+    for (const connection of this.#byMember.values()) if (connection.alive) return connection;
+    return undefined;
+  }
+
+  /** Opens connections to members without one (smart routing); idempotent per member. */
+  connectToMember(uuid: string, address: Address): Promise<Connection | undefined> {
+    const existing = this.connectionForMember(uuid);
+    if (existing) return Promise.resolve(existing);
+    const key = addressKey(address);
+    let pending = this.#connecting.get(key);
+    if (!pending) {
+      pending = this.#openAuthenticated(address)
+        .catch((error: Error) => {
+          this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
+          return undefined;
+        })
+        .finally(() => this.#connecting.delete(key));
+      this.#connecting.set(key, pending);
+    }
+    return pending;
+  }
+
+  async #connectToCluster(): Promise<void> {
+    const retry = this.#config.connectionStrategy.connectionRetry;
+    const backoff = new Backoff(retry);
+    backoff.reset(Date.now());
+    for (;;) {
+      if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
+      for (const address of this.#initialAddresses()) {
+        if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
+        try {
+          await this.#openAuthenticated(address);
+          return;
+        } catch (error) {
+          if (error instanceof AuthenticationError) throw error;
+          this.#logger.debug(
+            'ConnectionManager',
+            `could not connect to ${addressKey(address)}: ${(error as Error).message}`,
+          );
+        }
+      }
+      const delay = backoff.nextDelay(Date.now());
+      if (delay === undefined) {
+        throw new IllegalStateError(
+          `Unable to connect to any cluster member within ${retry.clusterConnectTimeoutMillis} ms ` +
+            `(tried ${this.#config.network.clusterMembers.join(', ')}; cluster name "${this.#config.clusterName}")`,
+        );
+      }
+      this.#logger.info(
+        'ConnectionManager',
+        `unable to connect to the cluster; attempt ${backoff.attempt}, retrying in ${Math.round(delay)} ms`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  /** Known members first (after a disconnect), then the configured addresses, shuffled if so configured. */
+  #initialAddresses(): Address[] {
+    const configured = this.#config.network.clusterMembers.flatMap(candidateAddresses);
+    if (this.#config.properties['hazelcast.client.shuffle.member.list']) shuffle(configured);
+    const known = this.#hooks.members().flatMap((m) => {
+      const address = this.#hooks.memberAddress(m.uuid);
+      return address ? [address] : [];
+    });
+    const seen = new Set<string>();
+    return [...known, ...configured].filter((a) => {
+      const key = addressKey(a);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  }
+
+  async #openAuthenticated(address: Address): Promise<Connection> {
+    const connection = await Connection.open(
+      address,
+      {
+        connectTimeoutMillis: this.#config.network.connectionTimeout,
+        noDelay: this.#config.properties['hazelcast.client.socket.no.delay'],
+        coalescingThresholdBytes: this.#config.properties['hazelcast.client.autopipelining.threshold.bytes'],
+      },
+      {
+        onMessage: (message, from) => this.#onMessage(message, from),
+        onClose: (closed, reason) => this.#onClose(closed, reason),
+      },
+    );
+    try {
+      const response = await this.#authenticate(connection);
+      return this.#accept(connection, response);
+    } catch (error) {
+      connection.close(error instanceof Error ? error : new Error(String(error)));
+      throw error;
+    }
+  }
+
+  /** Authentication runs before the connection joins the pool, so it has its own tiny request/response path. */
+  #pendingAuth = new Map<Connection, { resolve: (m: ClientMessage) => void; reject: (e: Error) => void }>();
+
+  #authenticate(connection: Connection): Promise<ClientAuthenticationCodec.ResponseParameters> {
+    const config = this.#config;
+    const request = ClientAuthenticationCodec.encodeRequest(
+      config.clusterName,
+      null,
+      null,
+      this.clientUuid,
+      CLIENT_TYPE,
+      SERIALIZATION_VERSION,
+      CLIENT_VERSION,
+      config.instanceName,
+      [...config.clientLabels],
+      config.network.smartRouting ? RoutingMode.SMART : RoutingMode.UNISOCKET,
+      false,
+    );
+    request.correlationId = 0;
+    return new Promise<ClientMessage>((resolve, reject) => {
+      const timeout = config.network.connectionTimeout;
+      const timer =
+        timeout > 0
+          ? setTimeout(() => {
+              this.#pendingAuth.delete(connection);
+              reject(
+                new TargetDisconnectedError(
+                  `Authentication with ${connection} timed out after ${timeout} ms`,
+                ),
+              );
+            }, timeout)
+          : undefined;
+      this.#pendingAuth.set(connection, {
+        resolve: (message) => {
+          if (timer) clearTimeout(timer);
+          resolve(message);
+        },
+        reject: (error) => {
+          if (timer) clearTimeout(timer);
+          reject(error);
+        },
+      });
+      connection.send(request);
+    }).then((message) => {
+      if (message.messageType === 0) throw this.#hooks.decodeError(message);
+      return ClientAuthenticationCodec.decodeResponse(message);
+    });
+  }
+
+  #accept(connection: Connection, response: ClientAuthenticationCodec.ResponseParameters): Connection {
+    const status = response.status;
+    if (status !== AuthenticationStatus.AUTHENTICATED)
+      throw authenticationError(status, this.#config.clusterName);
+    if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
+    if (!this.#hooks.onPartitionCount(response.partitionCount)) {
+      throw new IllegalStateError(
+        `Member ${connection} has ${response.partitionCount} partitions, but the client's cluster has a different count; ` +
+          'the client cannot join two clusters',
+      );
+    }
+    const memberUuid = response.memberUuid ? uuidToString(response.memberUuid) : undefined;
+    const clusterId = response.clusterId ? uuidToString(response.clusterId) : undefined;
+    if (!memberUuid || !clusterId)
+      throw new AuthenticationError('Authentication response without member uuid or cluster id');
+    const wasDisconnected = this.#byMember.size === 0;
+    if (!wasDisconnected && clusterId !== this.#clusterId) {
+      throw new IllegalStateError(
+        `Member ${connection} belongs to cluster ${clusterId}, not ${this.#clusterId}`,
+      );
+    }
+    const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
+    this.#clusterId = clusterId;
+    connection.memberUuid = memberUuid;
+    connection.clusterId = clusterId;
+    const previous = this.#byMember.get(memberUuid);
+    if (previous && previous !== connection)
+      previous.close(new TargetDisconnectedError('Replaced by a newer connection'));
+    this.#byMember.set(memberUuid, connection);
+    this.#logger.info(
+      'ConnectionManager',
+      `Authenticated with server ${addressKey(connection.remoteAddress)}:${memberUuid}, server version: ${response.serverHazelcastVersion}, local address: client ${uuidToString(this.clientUuid)}`,
+    );
+    if (wasDisconnected) {
+      this.#state = 'connected';
+      this.#hooks.onConnected();
+    }
+    this.#hooks.onConnectionAdded(connection, clusterChanged);
+    return connection;
+  }
+
+  #onMessage(message: ClientMessage, connection: Connection): void {
+    const auth = this.#pendingAuth.get(connection);
+    if (auth && message.correlationId === 0 && !message.isEvent) {
+      this.#pendingAuth.delete(connection);
+      auth.resolve(message);
+      return;
+    }
+    this.#hooks.onMessage(message, connection);
+  }
+
+  #onClose(connection: Connection, reason: Error): void {
+    const auth = this.#pendingAuth.get(connection);
+    if (auth) {
+      this.#pendingAuth.delete(connection);
+      auth.reject(reason);
+    }
+    const uuid = connection.memberUuid;
+    if (!uuid || this.#byMember.get(uuid) !== connection) return;
+    this.#byMember.delete(uuid);
+    if (!this.#shutdown) {
+      this.#logger.info('ConnectionManager', `Removed connection to ${connection}: ${reason.message}`);
+    }
+    this.#hooks.onConnectionRemoved(connection, reason);
+    if (this.#byMember.size === 0 && !this.#shutdown) this.#onClusterLost(reason);
+  }
+
+  #onClusterLost(reason: Error): void {
+    this.#hooks.onDisconnected();
+    const mode = this.#config.connectionStrategy.reconnectMode;
+    if (mode === 'OFF') {
+      this.#state = 'shutdown';
+      this.#hooks.onGiveUp(
+        new ClientNotActiveError(`Lost the cluster and reconnectMode is OFF: ${reason.message}`, {
+          cause: reason,
+        }),
+      );
+      return;
+    }
+    this.#state = mode === 'ASYNC' ? 'offline' : 'reconnecting';
+    this.#reconnecting ??= this.#connectToCluster()
+      .catch((error: Error) => {
+        if (!this.#shutdown) this.#hooks.onGiveUp(error);
+      })
+      .finally(() => {
+        this.#reconnecting = undefined;
+      });
+  }
+
+  #startHeartbeat(): void {
+    const interval = this.#config.properties['hazelcast.client.heartbeat.interval'];
+    const timeout = this.#config.properties['hazelcast.client.heartbeat.timeout'];
+    this.#heartbeat = setInterval(
+      () => {
+        const now = Date.now();
+        for (const connection of this.#byMember.values()) {
+          if (now - connection.lastReadAt > timeout) {
+            this.#logger.warn('ConnectionManager', `Heartbeat failed over the connection: ${connection}`);
+            connection.close(
+              new TargetDisconnectedError(
+                `Heartbeat timed out: no message from ${connection} for ${now - connection.lastReadAt} ms`,
+              ),
+            );
+          } else if (now - connection.lastWriteAt > interval) {
+            this.#hooks.ping(connection);
+          }
+        }
+      },
+      Math.min(interval, timeout),
+    );
+    this.#heartbeat.unref();
+  }
+
+  /** Smart routing keeps a connection to every member; this retries the missing ones every second. */
+  #startMemberConnector(): void {
+    this.#memberConnector = setInterval(() => void this.connectToAllMembers(), 1_000);
+    this.#memberConnector.unref();
+  }
+
+  /** Opens the missing member connections (smart routing); resolves when every attempt has finished. */
+  async connectToAllMembers(): Promise<void> {
+    if (this.#state !== 'connected' || !this.#config.network.smartRouting) return;
+    const attempts: Promise<unknown>[] = [];
+    for (const member of this.#hooks.members()) {
+      if (this.#byMember.has(member.uuid)) continue;
+      const address = this.#hooks.memberAddress(member.uuid);
+      if (address) attempts.push(this.connectToMember(member.uuid, address));
+    }
+    await Promise.allSettled(attempts);
+  }
+}
+
+function authenticationError(status: number, clusterName: string): AuthenticationError {
+  switch (status) {
+    case AuthenticationStatus.CREDENTIALS_FAILED:
+      return new AuthenticationError(
+        `Authentication failed: the member refused the client. Either the cluster name "${clusterName}" is not the ` +
+          "cluster's name, or credentials were sent to a member without security (Community Edition accepts none).",
+      );
+    case AuthenticationStatus.SERIALIZATION_VERSION_MISMATCH:
+      return new AuthenticationError(
+        `Authentication failed: the member uses another serialization version than ${SERIALIZATION_VERSION}`,
+      );
+    case AuthenticationStatus.NOT_ALLOWED_IN_CLUSTER:
+      return new AuthenticationError(
+        'Authentication failed: the client is not allowed in the cluster (client filtering)',
+      );
+    default:
+      return new AuthenticationError(`Authentication failed with unknown status ${status}`);
+  }
+}
+
+function shuffle<T>(items: T[]): void {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+}

@@ -1,0 +1,148 @@
+import { connect, type Socket } from 'node:net';
+import { type ClientMessage, ClientMessageReader, encodedLength, writeMessage } from '@hz/protocol';
+import { TargetDisconnectedError } from '../errors/hazelcast-error';
+import type { InvocationConnection } from '../invocation/invocation';
+import { type Address, addressKey } from '../util/address';
+import { CoalescingWriter, type OutboundMessage } from './coalescing-writer';
+
+/** The client protocol starts with these three bytes ("CP2") before the first message. */
+const PROTOCOL_HEADER = Buffer.from('CP2', 'latin1');
+
+export interface ConnectionOptions {
+  connectTimeoutMillis: number;
+  noDelay: boolean;
+  coalescingThresholdBytes: number;
+}
+
+export interface ConnectionHandlers {
+  onMessage(message: ClientMessage, connection: Connection): void;
+  onClose(connection: Connection, reason: Error): void;
+}
+
+let nextConnectionId = 1;
+
+/**
+ * One TCP connection to a member: the "CP2" preamble, coalesced writes and zero-copy reads. Any socket
+ * error, end of stream or malformed frame closes it exactly once, with the reason, through onClose.
+ */
+export class Connection implements InvocationConnection {
+  readonly id = nextConnectionId++;
+  readonly remoteAddress: Address;
+  memberUuid: string | undefined;
+  /** Set after authentication: the cluster this member belongs to. */
+  clusterId: string | undefined;
+  lastReadAt: number;
+  lastWriteAt: number;
+  /** Messages handed to this connection (for diagnostics and routing checks). */
+  messagesSent = 0;
+  readonly #socket: Socket;
+  readonly #writer: CoalescingWriter;
+  readonly #reader = new ClientMessageReader();
+  readonly #handlers: ConnectionHandlers;
+  #closeReason: Error | undefined;
+
+  private constructor(
+    socket: Socket,
+    address: Address,
+    options: ConnectionOptions,
+    handlers: ConnectionHandlers,
+  ) {
+    this.#socket = socket;
+    this.remoteAddress = address;
+    this.#handlers = handlers;
+    this.#writer = new CoalescingWriter(socket, options.coalescingThresholdBytes);
+    this.lastReadAt = Date.now();
+    this.lastWriteAt = this.lastReadAt;
+    socket.on('data', (chunk: Buffer) => this.#onData(chunk));
+    socket.on('error', (error) => this.close(error));
+    socket.on('end', () =>
+      this.close(new TargetDisconnectedError(`${addressKey(address)} closed the connection`)),
+    );
+    socket.on('close', () =>
+      this.close(new TargetDisconnectedError(`Connection to ${addressKey(address)} closed`)),
+    );
+  }
+
+  /** Opens the socket and sends the protocol header; rejects after `connectTimeoutMillis` (0 = no limit). */
+  static open(
+    address: Address,
+    options: ConnectionOptions,
+    handlers: ConnectionHandlers,
+  ): Promise<Connection> {
+    return new Promise((resolve, reject) => {
+      const socket = connect({ host: address.host, port: address.port });
+      socket.setNoDelay(options.noDelay);
+      let timer: NodeJS.Timeout | undefined;
+      const fail = (error: Error) => {
+        if (timer) clearTimeout(timer);
+        socket.destroy();
+        reject(error);
+      };
+      if (options.connectTimeoutMillis > 0) {
+        timer = setTimeout(
+          () =>
+            fail(
+              new TargetDisconnectedError(
+                `Connecting to ${addressKey(address)} timed out after ${options.connectTimeoutMillis} ms`,
+              ),
+            ),
+          options.connectTimeoutMillis,
+        );
+      }
+      socket.once('error', fail);
+      socket.once('connect', () => {
+        if (timer) clearTimeout(timer);
+        socket.off('error', fail);
+        socket.write(PROTOCOL_HEADER);
+        resolve(new Connection(socket, address, options, handlers));
+      });
+    });
+  }
+
+  get alive(): boolean {
+    return this.#closeReason === undefined;
+  }
+
+  get closeReason(): Error | undefined {
+    return this.#closeReason;
+  }
+
+  send(message: ClientMessage): void {
+    if (this.#closeReason) throw this.#closeReason;
+    this.#writer.enqueue(outbound(message));
+    this.messagesSent++;
+    this.lastWriteAt = Date.now();
+  }
+
+  close(reason: Error = new TargetDisconnectedError('Connection closed by the client')): void {
+    if (this.#closeReason) return;
+    this.#closeReason = reason;
+    this.#writer.close(reason);
+    this.#socket.destroy();
+    this.#handlers.onClose(this, reason);
+  }
+
+  toString(): string {
+    return `Connection{id=${this.id}, ${addressKey(this.remoteAddress)}${this.memberUuid ? `, member=${this.memberUuid}` : ''}}`;
+  }
+
+  #onData(chunk: Buffer): void {
+    this.lastReadAt = Date.now();
+    let messages: ClientMessage[];
+    try {
+      messages = this.#reader.read(chunk);
+    } catch (error) {
+      // Malformed bytes: the stream position is lost, so the connection cannot be used any more.
+      this.close(error instanceof Error ? error : new Error(String(error)));
+      return;
+    }
+    for (const message of messages) this.#handlers.onMessage(message, this);
+  }
+}
+
+function outbound(message: ClientMessage): OutboundMessage {
+  return {
+    byteLength: encodedLength(message),
+    writeTo: (target, offset) => writeMessage(message, target, offset),
+  };
+}
