@@ -1,9 +1,12 @@
 // @hz/core-client: connections, cluster view, partitions, invocations, listeners, lifecycle and the AP data
 // structures. Data structures are reached through free functions (getMap(client, name)) so a bundle holds
 // only the structures it uses.
+
+export type { DistributedObjectEvent, DistributedObjectListener } from './client/distributed-objects';
 export { HazelcastClient } from './client/hazelcast-client';
 export type { ClusterService } from './cluster/cluster-service';
 export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
+export type { PartitionService } from './cluster/partition-service';
 export type {
   ClientConfig,
   ClientNetworkConfig,

@@ -7,6 +7,7 @@ import {
 import { HeapData, SerializationService } from '@hz/serialization';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
+import { type PartitionService, partitionService } from '../cluster/partition-service';
 import { PartitionTable } from '../cluster/partition-table';
 import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
@@ -18,9 +19,15 @@ import { ListenerService } from '../listener/listener-service';
 import { consoleLogger, type Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
 import { ConnectionManager } from '../network/connection-manager';
+import type { DistributedObject } from '../proxy/proxy-manager';
 import { ProxyManager } from '../proxy/proxy-manager';
 import type { Address } from '../util/address';
 import type { ClientContext, DataBytes } from './client-context';
+import {
+  addDistributedObjectListener,
+  type DistributedObjectListener,
+  getDistributedObjects,
+} from './distributed-objects';
 import { resolveSchemas } from './schema-replication';
 
 /**
@@ -183,6 +190,24 @@ export class HazelcastClient {
 
   getCluster(): ClusterService {
     return this.#cluster;
+  }
+
+  getPartitionService(): PartitionService {
+    return partitionService(this.#context);
+  }
+
+  /** Every distributed object in the cluster (maps, queues, …), as proxies of this client. */
+  getDistributedObjects(): Promise<DistributedObject[]> {
+    return getDistributedObjects(this.#context);
+  }
+
+  /** Tells `listener` about every object created or destroyed in the cluster; returns the registration id. */
+  addDistributedObjectListener(listener: DistributedObjectListener): Promise<string> {
+    return addDistributedObjectListener(this.#context, listener);
+  }
+
+  removeDistributedObjectListener(registrationId: string): Promise<boolean> {
+    return this.#context.listeners.deregisterListener(registrationId);
   }
 
   /** @internal Used by proxies and feature packages through `@hz/core-client/plugin`. */
