@@ -4,7 +4,7 @@ import {
   ClientLocalBackupListenerCodec,
   ClientPingCodec,
 } from '@hz/protocol/codecs/client';
-import { HeapData, SerializationService } from '@hz/serialization';
+import { HeapData, SchemaRegistry, SerializationService } from '@hz/serialization';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
 import { type PartitionService, partitionService } from '../cluster/partition-service';
@@ -13,6 +13,7 @@ import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
 import { ClientNotActiveError } from '../errors/hazelcast-error';
 import { decodeServerError } from '../errors/server-error';
+import type { InvocationOptions } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
 import { ListenerService } from '../listener/listener-service';
@@ -28,7 +29,7 @@ import {
   type DistributedObjectListener,
   getDistributedObjects,
 } from './distributed-objects';
-import { resolveSchemas } from './schema-replication';
+import { SchemaReplication } from './schema-replication';
 
 /**
  * The client. Create it with `HazelcastClient.newHazelcastClient(config)`, reach data structures with the
@@ -42,6 +43,7 @@ export class HazelcastClient {
   readonly #cluster: ClusterService;
   readonly #connections: ConnectionManager;
   readonly #invocations: InvocationService;
+  readonly #schemaReplication: SchemaReplication;
   #clusterViewConnection: Connection | undefined;
   #shutdownPromise: Promise<void> | undefined;
 
@@ -53,7 +55,17 @@ export class HazelcastClient {
     this.#cluster = new ClusterService(this.#logger);
     for (const listener of config.membershipListeners) this.#cluster.addMembershipListener(listener as never);
     const partitions = new PartitionTable();
-    const serialization = new SerializationService(config.serialization as never);
+    const schemas = new SchemaRegistry();
+    const serialization = new SerializationService(config.serialization as never, schemas);
+    const replication = new SchemaReplication(schemas, () => this.#context);
+    this.#schemaReplication = replication;
+    /** Invocations wait for new Compact schemas to reach the cluster before their data does. */
+    const invoke = (request: ClientMessage, options: InvocationOptions): Promise<ClientMessage> => {
+      const gate = replication.gate;
+      return gate
+        ? gate.then(() => invocations.invoke(request, options))
+        : invocations.invoke(request, options);
+    };
     const smart = config.network.smartRouting;
 
     this.#connections = new ConnectionManager(config, this.#logger, {
@@ -147,29 +159,28 @@ export class HazelcastClient {
       listeners,
       proxies,
       toData: (value) => {
-        const data = serialization.toData(value) as HeapData;
+        const data = serialization.toData(value);
+        replication.afterWrite();
         return data.toBuffer();
       },
-      toObject: <T>(data: DataBytes | null) =>
-        resolveSchemas<T>(
-          serialization,
-          this.#context,
-          () => serialization.toObject(data === null ? null : new HeapData(data)) as T | null,
-        ),
+      toObject: <T>(data: DataBytes | null): Promise<T | null> =>
+        data === null
+          ? Promise.resolve(null)
+          : replication.read(() => serialization.toObject<T>(new HeapData(data))),
       partitionIdOf: (data) => partitions.partitionIdForHash(new HeapData(data).getPartitionHash()),
       invokeOnPartition: (request, partitionId, readOnly = false) => {
         request.partitionId = partitionId;
-        return invocations.invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
+        return invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
       },
       invokeOnKey: (request, keyData, readOnly = false) => {
         const partitionId = partitions.partitionIdForHash(new HeapData(keyData).getPartitionHash());
         request.partitionId = partitionId;
-        return invocations.invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
+        return invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
       },
       invokeOnRandomTarget: (request, readOnly = false) =>
-        invocations.invoke(request, { target: { kind: 'any' }, readOnly }),
+        invoke(request, { target: { kind: 'any' }, readOnly }),
       invokeOnMember: (request, uuid, readOnly = false) =>
-        invocations.invoke(request, { target: { kind: 'member', uuid }, readOnly }),
+        invoke(request, { target: { kind: 'member', uuid }, readOnly }),
     };
   }
 
@@ -268,6 +279,7 @@ export class HazelcastClient {
       );
       context.partitions.reset();
       context.proxies.recreateAll();
+      this.#schemaReplication.resendAll();
     }
     if (!this.#clusterViewConnection?.alive) this.#listenToClusterView(connection);
     if (this.#config.network.smartRouting && this.#config.backupAckToClientEnabled) {

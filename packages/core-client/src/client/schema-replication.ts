@@ -1,13 +1,106 @@
+import {
+  ClientFetchSchemaCodec,
+  ClientSendAllSchemasCodec,
+  ClientSendSchemaCodec,
+} from '@hz/protocol/codecs/client';
+import type { Schema as WireSchema } from '@hz/protocol/custom';
+import { readResolvingSchemas, Schema, type SchemaFieldKind, type SchemaRegistry } from '@hz/serialization';
+import type Long from 'long';
 import type { ClientContext } from './client-context';
 
 /**
- * Reads a value; the Compact schema contract (fetch unknown schemas, then read again) is plugged in here,
- * in one place, rather than in every proxy method.
+ * The Compact schema contract between serialization and the cluster, kept in one place:
+ * - a value serialized with a schema the cluster has not seen leaves a pending schema in the registry;
+ *   `afterWrite()` starts sending it and returns a gate every invocation waits for, so the schema always
+ *   reaches the cluster before data that uses it;
+ * - reading data with an unknown schema fetches it (Client.FetchSchema) and reads again;
+ * - after a restart of the cluster every known schema is sent again.
  */
-export async function resolveSchemas<T>(
-  _serialization: unknown,
-  _context: ClientContext,
-  read: () => T | null,
-): Promise<T | null> {
-  return read();
+export class SchemaReplication {
+  readonly #registry: SchemaRegistry;
+  readonly #context: () => ClientContext;
+  #gate: Promise<void> | undefined;
+
+  constructor(registry: SchemaRegistry, context: () => ClientContext) {
+    this.#registry = registry;
+    this.#context = context;
+  }
+
+  /** What invocations wait for: undefined (no wait) unless a new schema is on its way. */
+  get gate(): Promise<void> | undefined {
+    return this.#gate;
+  }
+
+  /** Called after every serialization: cheap unless a new schema appeared. */
+  afterWrite(): void {
+    if (!this.#registry.hasPending()) return;
+    const schemas = this.#registry.drainPending();
+    const previous = this.#gate ?? Promise.resolve();
+    const sending = previous
+      .then(() => Promise.all(schemas.map((schema) => this.#send(schema))))
+      .then(
+        () => undefined,
+        (error: unknown) => {
+          // Not replicated: the next write with these schemas tries again.
+          this.#registry.requeue(schemas);
+          throw error;
+        },
+      );
+    const gate = sending.finally(() => {
+      if (this.#gate === gate) this.#gate = undefined;
+    });
+    // The invocations waiting on the gate report a failure; the gate itself must not crash the process.
+    gate.catch(() => {});
+    this.#gate = gate;
+  }
+
+  /** Reads `data`, fetching unknown schemas from the cluster first. */
+  read<T>(read: () => T): Promise<T> {
+    return readResolvingSchemas(read, (id) => this.#fetch(id), this.#registry);
+  }
+
+  /** After reconnecting to a restarted cluster: the new cluster knows none of our schemas. */
+  resendAll(): void {
+    const schemas = this.#registry.all();
+    if (schemas.length === 0) return;
+    this.#registry.clearReplicated();
+    const context = this.#context();
+    const sending = context.invocations
+      .invoke(ClientSendAllSchemasCodec.encodeRequest(schemas.map(toWire)), { target: { kind: 'any' } })
+      .then(() => {
+        for (const schema of schemas) this.#registry.markReplicated(schema.id);
+      });
+    sending.catch((error: Error) =>
+      context.logger.warn('SchemaReplication', `re-sending schemas failed: ${error.message}`),
+    );
+  }
+
+  async #send(schema: Schema): Promise<void> {
+    // Straight to the invocation service: the context's invoke would wait for the gate this send opens.
+    await this.#context().invocations.invoke(ClientSendSchemaCodec.encodeRequest(toWire(schema)), {
+      target: { kind: 'any' },
+    });
+    this.#registry.markReplicated(schema.id);
+  }
+
+  async #fetch(id: Long): Promise<Schema | null> {
+    const response = await this.#context().invocations.invoke(ClientFetchSchemaCodec.encodeRequest(id), {
+      target: { kind: 'any' },
+      readOnly: true,
+    });
+    const wire = ClientFetchSchemaCodec.decodeResponse(response).schema;
+    return wire === null
+      ? null
+      : new Schema(
+          wire.typeName,
+          wire.fields.map((field) => ({ name: field.fieldName, kind: field.kind as SchemaFieldKind })),
+        );
+  }
+}
+
+function toWire(schema: Schema): WireSchema {
+  return {
+    typeName: schema.typeName,
+    fields: schema.fields.map((field) => ({ fieldName: field.name, kind: field.kind })),
+  };
 }
