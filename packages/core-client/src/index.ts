@@ -29,7 +29,19 @@ export {
   type PinoLike,
   pinoLogger,
 } from './logging/logger';
-export { getMap, type IMap, type MapPutOptions } from './map/index';
+export {
+  type EntryEvent,
+  EntryEventType,
+  type EntryListener,
+  type EntryListenerOptions,
+  type EntryView,
+  getMap,
+  type IMap,
+  LockContext,
+  type MapEvent,
+  type MapPutOptions,
+  type ServerSideObject,
+} from './map/index';
 export type { DistributedObject } from './proxy/proxy-manager';
 export {
   type BalancedMember,

@@ -38,7 +38,13 @@ export interface ClientContext {
   partitionIdOf(data: DataBytes): number;
 
   invokeOnPartition(request: ClientMessage, partitionId: number, readOnly?: boolean): Promise<ClientMessage>;
-  invokeOnKey(request: ClientMessage, keyData: DataBytes, readOnly?: boolean): Promise<ClientMessage>;
+  /** `timeoutMillis` overrides the invocation timeout (blocking operations such as lock). */
+  invokeOnKey(
+    request: ClientMessage,
+    keyData: DataBytes,
+    readOnly?: boolean,
+    timeoutMillis?: number,
+  ): Promise<ClientMessage>;
   invokeOnRandomTarget(request: ClientMessage, readOnly?: boolean): Promise<ClientMessage>;
   invokeOnMember(request: ClientMessage, memberUuid: string, readOnly?: boolean): Promise<ClientMessage>;
 }

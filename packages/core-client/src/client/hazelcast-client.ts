@@ -172,10 +172,10 @@ export class HazelcastClient {
         request.partitionId = partitionId;
         return invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
       },
-      invokeOnKey: (request, keyData, readOnly = false) => {
+      invokeOnKey: (request, keyData, readOnly = false, timeoutMillis) => {
         const partitionId = partitions.partitionIdForHash(new HeapData(keyData).getPartitionHash());
         request.partitionId = partitionId;
-        return invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
+        return invoke(request, { target: { kind: 'partition', partitionId }, readOnly, timeoutMillis });
       },
       invokeOnRandomTarget: (request, readOnly = false) =>
         invoke(request, { target: { kind: 'any' }, readOnly }),

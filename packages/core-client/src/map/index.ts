@@ -11,4 +11,8 @@ export function getMap<K, V>(client: HazelcastClient, name: string): IMap<K, V> 
   return context.proxies.getOrCreate(MAP_SERVICE_NAME, name, () => new MapProxy<K, V>(context, name));
 }
 
-export type { IMap, MapPutOptions } from './map';
+export type { EntryEvent, EntryListener, MapEvent } from './entry-listener';
+export { EntryEventType } from './entry-listener';
+export type { EntryView } from './entry-view';
+export { LockContext } from './lock-context';
+export type { EntryListenerOptions, IMap, MapPutOptions, ServerSideObject } from './map';

@@ -1,0 +1,132 @@
+import { uuidFromString, uuidToString } from '@hz/protocol';
+import {
+  MapAddEntryListenerCodec,
+  MapAddEntryListenerToKeyCodec,
+  MapAddEntryListenerToKeyWithPredicateCodec,
+  MapAddEntryListenerWithPredicateCodec,
+  MapRemoveEntryListenerCodec,
+} from '@hz/protocol/codecs/map';
+import type { ClientContext, DataBytes } from '../client/client-context';
+import { IllegalArgumentError } from '../errors/hazelcast-error';
+import { type EntryEvent, EntryEventType, type EntryListener, listenerFlags } from './entry-listener';
+import type { EntryListenerOptions } from './map';
+
+type EntryEventMessage = MapAddEntryListenerCodec.EntryEvent;
+
+/**
+ * Registers an entry listener on the members (every member in smart mode: each reports the events of the
+ * partitions it owns). Events are delivered to the callbacks in the order they arrive, also when a value
+ * needs a Compact schema fetched first.
+ */
+export function addEntryListener<K, V>(
+  context: ClientContext,
+  name: string,
+  listener: EntryListener<K, V>,
+  options: EntryListenerOptions<K>,
+  toData: { key: (key: K) => DataBytes; predicate: (predicate: object) => DataBytes },
+): Promise<string> {
+  const flags = listenerFlags(listener as EntryListener<unknown, unknown>);
+  if (flags === 0) {
+    throw new IllegalArgumentError(
+      `Map ${name}: an entry listener needs at least one of added, removed, updated, evicted, expired, merged, loaded, invalidated, mapEvicted, mapCleared`,
+    );
+  }
+  const includeValue = options.includeValue ?? true;
+  const localOnly = context.config.network.smartRouting;
+  const keyData = options.key === undefined ? undefined : toData.key(options.key);
+  const predicateData = options.predicate === undefined ? undefined : toData.predicate(options.predicate);
+  let delivered = Promise.resolve();
+
+  // The four variants share the response and event layout but each has its own event message type.
+  const codec =
+    keyData && predicateData
+      ? MapAddEntryListenerToKeyWithPredicateCodec
+      : keyData
+        ? MapAddEntryListenerToKeyCodec
+        : predicateData
+          ? MapAddEntryListenerWithPredicateCodec
+          : MapAddEntryListenerCodec;
+  const encodeAddRequest = () => {
+    if (keyData && predicateData) {
+      return MapAddEntryListenerToKeyWithPredicateCodec.encodeRequest(
+        name,
+        keyData,
+        predicateData,
+        includeValue,
+        flags,
+        localOnly,
+      );
+    }
+    if (keyData)
+      return MapAddEntryListenerToKeyCodec.encodeRequest(name, keyData, includeValue, flags, localOnly);
+    if (predicateData) {
+      return MapAddEntryListenerWithPredicateCodec.encodeRequest(
+        name,
+        predicateData,
+        includeValue,
+        flags,
+        localOnly,
+      );
+    }
+    return MapAddEntryListenerCodec.encodeRequest(name, includeValue, flags, localOnly);
+  };
+
+  return context.listeners.registerListener({
+    encodeAddRequest,
+    decodeAddResponse: (response) => {
+      const id = codec.decodeResponse(response).response;
+      return id ? uuidToString(id) : '';
+    },
+    encodeRemoveRequest: (id) => MapRemoveEntryListenerCodec.encodeRequest(name, uuidFromString(id)),
+    handleEvent: (message) =>
+      codec.handleEvent(message, {
+        onEntry: (event) => {
+          delivered = delivered
+            .then(() => dispatch(context, name, listener, event))
+            .catch((error: unknown) =>
+              context.logger.warn('EntryListener', `entry listener of map ${name} threw`, error),
+            );
+        },
+      }),
+  });
+}
+
+async function dispatch<K, V>(
+  context: ClientContext,
+  name: string,
+  listener: EntryListener<K, V>,
+  event: EntryEventMessage,
+): Promise<void> {
+  const member = event.uuid ? uuidToString(event.uuid) : undefined;
+  if (event.eventType === EntryEventType.EVICT_ALL || event.eventType === EntryEventType.CLEAR_ALL) {
+    const mapEvent = { name, numberOfAffectedEntries: event.numberOfAffectedEntries, member };
+    if (event.eventType === EntryEventType.EVICT_ALL) listener.mapEvicted?.(mapEvent);
+    else listener.mapCleared?.(mapEvent);
+    return;
+  }
+  const [key, value, oldValue, mergingValue] = await Promise.all([
+    context.toObject<K>(event.key),
+    context.toObject<V>(event.value),
+    context.toObject<V>(event.oldValue),
+    context.toObject<V>(event.mergingValue),
+  ]);
+  const entryEvent: EntryEvent<K, V> = { name, key, value, oldValue, mergingValue, member };
+  switch (event.eventType) {
+    case EntryEventType.ADDED:
+      return listener.added?.(entryEvent);
+    case EntryEventType.REMOVED:
+      return listener.removed?.(entryEvent);
+    case EntryEventType.UPDATED:
+      return listener.updated?.(entryEvent);
+    case EntryEventType.EVICTED:
+      return listener.evicted?.(entryEvent);
+    case EntryEventType.EXPIRED:
+      return listener.expired?.(entryEvent);
+    case EntryEventType.MERGED:
+      return listener.merged?.(entryEvent);
+    case EntryEventType.LOADED:
+      return listener.loaded?.(entryEvent);
+    case EntryEventType.INVALIDATION:
+      return listener.invalidated?.(entryEvent);
+  }
+}

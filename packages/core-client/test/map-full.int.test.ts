@@ -1,0 +1,228 @@
+import { useCluster } from '@hz-tools/cluster/vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { type EntryEvent, getMap, type HazelcastClient, LockContext, type MapEvent } from '../src/index';
+import { connect } from './helpers';
+
+// Per-entry statistics (creation time, hits, …) are off by default since 4.2; the stats-* maps turn them on.
+const cluster = useCluster({
+  members: 3,
+  xml: '<map name="stats-*"><per-entry-stats-enabled>true</per-entry-stats-enabled></map>',
+});
+let client: HazelcastClient;
+let other: HazelcastClient;
+
+beforeAll(async () => {
+  client = await connect(cluster.current);
+  other = await connect(cluster.current);
+});
+
+afterAll(async () => {
+  await client?.shutdown();
+  await other?.shutdown();
+});
+
+describe('IMap writes', () => {
+  it('putIfAbsent, replace, replaceIfSame, removeIfSame, tryPut, tryRemove, putTransient', async () => {
+    const map = getMap<string, string>(client, 'writes');
+    const seen = getMap<string, string>(other, 'writes');
+    expect(await map.putIfAbsent('k', 'a')).toBeNull();
+    expect(await map.putIfAbsent('k', 'b')).toBe('a');
+    expect(await map.replace('k', 'c')).toBe('a');
+    expect(await map.replace('absent', 'x')).toBeNull();
+    expect(await seen.containsKey('absent')).toBe(false);
+    expect(await map.replaceIfSame('k', 'wrong', 'd')).toBe(false);
+    expect(await map.replaceIfSame('k', 'c', 'd')).toBe(true);
+    expect(await seen.get('k')).toBe('d');
+    expect(await map.removeIfSame('k', 'wrong')).toBe(false);
+    expect(await map.removeIfSame('k', 'd')).toBe(true);
+    expect(await map.tryPut('t', 'v', 1000)).toBe(true);
+    expect(await map.tryRemove('t', 1000)).toBe(true);
+    await map.putTransient('tr', 'v');
+    expect(await seen.get('tr')).toBe('v');
+    expect(await map.containsValue('v')).toBe(true);
+    expect(await map.isEmpty()).toBe(false);
+    await map.setAll([
+      ['s1', '1'],
+      ['s2', '2'],
+    ]);
+    expect(await seen.size()).toBe(3);
+  });
+
+  it('expires entries by TTL and by max idle; setTtl changes it; the entry view shows it', async () => {
+    const map = getMap<string, string>(client, 'stats-expiry');
+    const expired: string[] = [];
+    await map.addEntryListener({ expired: (e) => expired.push(String(e.key)) });
+    await map.set('ttl', 'v', { ttl: 1_000 });
+    await map.set('idle', 'v', { maxIdle: 1_000 });
+    await map.set('later', 'v');
+    expect(await map.setTtl('later', 1_000)).toBe(true);
+    expect(await map.setTtl('missing', 1_000)).toBe(false);
+    const view = (await map.getEntryView('ttl'))!;
+    expect(view.key).toBe('ttl');
+    expect(view.value).toBe('v');
+    expect(view.ttl).toBe(1000n);
+    expect(view.creationTime).toBeGreaterThan(0n);
+    expect(view.lastUpdateTime).toBeGreaterThanOrEqual(view.creationTime);
+    expect(view.expirationTime).toBe(view.lastUpdateTime + 1000n);
+    expect(view.version).toBe(0n);
+    expect(view.cost).toBeGreaterThan(0n);
+    await map.get('ttl');
+    expect((await map.getEntryView('ttl'))!.hits).toBeGreaterThanOrEqual(1n);
+    expect((await map.getEntryView('idle'))!.maxIdle).toBe(1000n);
+    expect(await map.getEntryView('missing')).toBeNull();
+    // The member's expiry task reports expirations as events; wait for them rather than for time.
+    await vi.waitFor(() => expect(expired.sort()).toEqual(['idle', 'later', 'ttl']), {
+      timeout: 30_000,
+      interval: 200,
+    });
+    expect(await getMap(other, 'stats-expiry').size()).toBe(0);
+  });
+
+  it('evicts, evictAll and flush; loadAll without a MapStore is refused by the member', async () => {
+    const map = getMap<string, number>(client, 'evict');
+    await map.set('a', 1);
+    await map.set('b', 2);
+    expect(await map.evict('a')).toBe(true);
+    expect(await map.evict('a')).toBe(false);
+    await map.flush();
+    await map.evictAll();
+    expect(await getMap(other, 'evict').size()).toBe(0);
+    await expect(map.loadAll()).rejects.toThrow(/configure a map store/);
+  });
+
+  it('lists keys, values and entries', async () => {
+    const map = getMap<string, number>(client, 'listing');
+    await map.putAll([
+      ['a', 1],
+      ['b', 2],
+      ['c', 3],
+    ]);
+    expect((await map.keySet()).sort()).toEqual(['a', 'b', 'c']);
+    expect((await map.values()).sort()).toEqual([1, 2, 3]);
+    expect(new Map(await map.entrySet())).toEqual(
+      new Map([
+        ['a', 1],
+        ['b', 2],
+        ['c', 3],
+      ]),
+    );
+  });
+});
+
+describe('IMap locks', () => {
+  it('two async flows of one client are two owners', async () => {
+    const map = getMap<string, number>(client, 'locks');
+    const order: string[] = [];
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((resolve) => {
+      releaseFirst = resolve;
+    });
+    let firstLocked!: () => void;
+    const lockedByFirst = new Promise<void>((resolve) => {
+      firstLocked = resolve;
+    });
+    const first = LockContext.run(async () => {
+      await map.lock('k');
+      order.push('first locked');
+      firstLocked();
+      await firstHolds;
+      order.push('first unlocks');
+      await map.unlock('k');
+    });
+    await lockedByFirst;
+    const second = LockContext.run(async () => {
+      expect(await map.tryLock('k', 0)).toBe(false);
+      expect(await map.isLocked('k')).toBe(true);
+      const locking = map.lock('k').then(() => order.push('second locked'));
+      releaseFirst();
+      await locking;
+      await map.unlock('k');
+    });
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first locked', 'first unlocks', 'second locked']);
+    expect(await map.isLocked('k')).toBe(false);
+  });
+
+  it('a lock of one client blocks another client until unlocked; forceUnlock releases any owner', async () => {
+    const mine = getMap<string, number>(client, 'locks-2');
+    const theirs = getMap<string, number>(other, 'locks-2');
+    await mine.lock('k');
+    expect(await theirs.tryLock('k', 100)).toBe(false);
+    expect(await theirs.tryPut('k', 1, 100)).toBe(false);
+    await mine.unlock('k');
+    expect(await theirs.tryLock('k', 1000)).toBe(true);
+    await mine.forceUnlock('k');
+    expect(await mine.isLocked('k')).toBe(false);
+    // A lease releases the lock by itself.
+    await mine.lock('leased', 500);
+    expect(await theirs.tryLock('leased', 10_000)).toBe(true);
+    await theirs.unlock('leased');
+  });
+
+  it('unlocking a key one does not own is refused by the member', async () => {
+    const mine = getMap<string, number>(client, 'locks-3');
+    await getMap<string, number>(other, 'locks-3').lock('k');
+    await expect(mine.unlock('k')).rejects.toThrow(/IllegalMonitorState/);
+    await getMap<string, number>(other, 'locks-3').unlock('k');
+  });
+});
+
+describe('IMap entry listeners', () => {
+  it('report added, updated, removed, evicted, clear-all and evict-all with old and new values', async () => {
+    const map = getMap<string, string>(client, 'events');
+    const events: string[] = [];
+    const record = (kind: string) => (e: EntryEvent<string, string>) =>
+      events.push(`${kind} ${e.key} ${e.value} ${e.oldValue}`);
+    const mapWide = (kind: string) => (e: MapEvent) => events.push(`${kind} ${e.numberOfAffectedEntries}`);
+    const id = await map.addEntryListener({
+      added: record('added'),
+      updated: record('updated'),
+      removed: record('removed'),
+      evicted: record('evicted'),
+      mapCleared: mapWide('cleared'),
+      mapEvicted: mapWide('evictedAll'),
+    });
+    const writer = getMap<string, string>(other, 'events');
+    await writer.set('a', '1');
+    await writer.set('a', '2');
+    await writer.remove('a');
+    await writer.set('b', '1');
+    await writer.evict('b');
+    await writer.set('c', '1');
+    await writer.evictAll();
+    await writer.set('d', '1');
+    await writer.clear();
+    await vi.waitFor(() => expect(events).toHaveLength(9));
+    expect(events).toEqual([
+      'added a 1 null',
+      'updated a 2 1',
+      'removed a null 2',
+      'added b 1 null',
+      'evicted b null 1',
+      'added c 1 null',
+      'evictedAll 1',
+      'added d 1 null',
+      'cleared 1',
+    ]);
+    expect(await map.removeEntryListener(id)).toBe(true);
+  });
+
+  it('filters by key and leaves values out when asked', async () => {
+    const map = getMap<string, string>(client, 'events-key');
+    const events: Array<[string | null, string | null]> = [];
+    await map.addEntryListener(
+      { added: (e) => events.push([e.key, e.value]) },
+      { key: 'wanted', includeValue: false },
+    );
+    const writer = getMap<string, string>(other, 'events-key');
+    await writer.set('other', 'x');
+    await writer.set('wanted', 'y');
+    await vi.waitFor(() => expect(events).toEqual([['wanted', null]]));
+  });
+
+  it('rejects a listener without callbacks', async () => {
+    await expect(getMap(client, 'events-bad').addEntryListener({})).rejects.toThrow(
+      /needs at least one of added/,
+    );
+  });
+});

@@ -1,0 +1,127 @@
+import Long from 'long';
+import { describe, expect, it } from 'vitest';
+import { HazelcastSerializationError } from '../errors';
+import { ByteArrayObjectDataInput } from './byte-input';
+import { ByteArrayObjectDataOutput } from './byte-output';
+
+describe('ByteArrayObjectDataOutput / ByteArrayObjectDataInput', () => {
+  for (const bigEndian of [true, false]) {
+    it(`round-trips every primitive and array (${bigEndian ? 'big' : 'little'} endian)`, () => {
+      const out = new ByteArrayObjectDataOutput(bigEndian, undefined, 1);
+      out.writeBoolean(true);
+      out.writeByte(-5);
+      out.writeChar(0x263a);
+      out.writeShort(-1234);
+      out.writeInt(-123456789);
+      out.writeLong(-(2n ** 62n));
+      out.writeLong(Long.MAX_VALUE);
+      out.writeLong(12345);
+      out.writeFloat(1.5);
+      out.writeDouble(Math.PI);
+      out.writeString('héllo 😊');
+      out.writeString(null);
+      out.writeBooleanArray([true, false]);
+      out.writeByteArray(Buffer.from([1, 255]));
+      out.writeCharArray([65, 'B']);
+      out.writeShortArray([1, -2]);
+      out.writeIntArray([3, -4]);
+      out.writeLongArray([5n, Long.fromInt(-6), 7]);
+      out.writeFloatArray([0.25]);
+      out.writeDoubleArray([-0.5]);
+      out.writeStringArray(['a', null, '']);
+      out.writeIntArray(null);
+      const input = new ByteArrayObjectDataInput(out.toBuffer(), 0, bigEndian);
+      expect(input.readBoolean()).toBe(true);
+      expect(input.readByte()).toBe(-5);
+      expect(input.readChar()).toBe(0x263a);
+      expect(input.readShort()).toBe(-1234);
+      expect(input.readInt()).toBe(-123456789);
+      expect(input.readLong().toString()).toBe((-(2n ** 62n)).toString());
+      expect(input.readLong().equals(Long.MAX_VALUE)).toBe(true);
+      expect(input.readLong().toNumber()).toBe(12345);
+      expect(input.readFloat()).toBe(1.5);
+      expect(input.readDouble()).toBe(Math.PI);
+      expect(input.readString()).toBe('héllo 😊');
+      expect(input.readString()).toBeNull();
+      expect(input.readBooleanArray()).toEqual([true, false]);
+      expect(input.readByteArray()).toEqual(Buffer.from([1, 255]));
+      expect(input.readCharArray()).toEqual([65, 66]);
+      expect(input.readShortArray()).toEqual([1, -2]);
+      expect(input.readIntArray()).toEqual([3, -4]);
+      expect(input.readLongArray()?.map((l) => l.toNumber())).toEqual([5, -6, 7]);
+      expect(input.readFloatArray()).toEqual([0.25]);
+      expect(input.readDoubleArray()).toEqual([-0.5]);
+      expect(input.readStringArray()).toEqual(['a', null, '']);
+      expect(input.readIntArray()).toBeNull();
+      expect(input.available()).toBe(0);
+    });
+  }
+
+  it('writes multi-byte values in the configured order', () => {
+    const be = new ByteArrayObjectDataOutput(true);
+    be.writeInt(1);
+    const le = new ByteArrayObjectDataOutput(false);
+    le.writeInt(1);
+    le.writeIntBE(1);
+    expect(be.toBuffer().toString('hex')).toBe('00000001');
+    expect(le.toBuffer().toString('hex')).toBe('0100000000000001');
+  });
+
+  it('writes strings as int32 UTF-8 byte length then the bytes, and lone surrogates as ? like Java', () => {
+    const out = new ByteArrayObjectDataOutput(true);
+    out.writeString('é😊');
+    out.writeString('a\ud800b');
+    expect(out.toBuffer().toString('hex')).toBe(`00000006c3a9f09f988a${'00000003613f62'}`);
+  });
+
+  it('patches earlier positions and rejects patches outside what was written', () => {
+    const out = new ByteArrayObjectDataOutput(false);
+    out.writeZeroBytes(8);
+    out.writeIntAt(0, 0x01020304);
+    out.writeShortAt(4, 0x0506);
+    out.writeByteAt(6, 7);
+    expect(out.toBuffer().toString('hex')).toBe('0403020106050700');
+    expect(() => out.writeIntAt(6, 1)).toThrow(HazelcastSerializationError);
+  });
+
+  it('rejects values out of range for the Java type instead of truncating', () => {
+    const out = new ByteArrayObjectDataOutput();
+    expect(() => out.writeInt(2 ** 31)).toThrow(/int/);
+    expect(() => out.writeShort(1.5)).toThrow(/short/);
+    expect(() => out.writeByte(300)).toThrow(/byte/);
+    expect(() => out.writeLong(2 ** 60)).toThrow(/long/);
+    expect(() => out.writeLong(2n ** 63n)).toThrow(/long/);
+    expect(() => out.writeChar('ab')).toThrow(/char/);
+  });
+
+  it('fails truncated reads with HazelcastSerializationError, not RangeError', () => {
+    const input = new ByteArrayObjectDataInput(Buffer.from([0, 0, 0]), 0, true);
+    expect(() => input.readInt()).toThrow(HazelcastSerializationError);
+    expect(() => input.readLong()).toThrow(HazelcastSerializationError);
+    expect(() => input.readIntAt(1)).toThrow(HazelcastSerializationError);
+    expect(() => input.readIntAt(-1)).toThrow(HazelcastSerializationError);
+    expect(input.readShort()).toBe(0);
+    expect(() => input.readShort()).toThrow(/need 2 bytes/);
+  });
+
+  it('caps array and string lengths by the bytes available', () => {
+    const lying = Buffer.from('7fffffff00', 'hex');
+    for (const read of [
+      'readString',
+      'readByteArray',
+      'readIntArray',
+      'readStringArray',
+      'readLongArray',
+    ] as const) {
+      const input = new ByteArrayObjectDataInput(lying, 0, true);
+      expect(() => input[read]()).toThrow(/exceeds the 1 bytes left/);
+    }
+    const negative = new ByteArrayObjectDataInput(Buffer.from('fffffffe', 'hex'), 0, true);
+    expect(() => negative.readBooleanArray()).toThrow(HazelcastSerializationError);
+  });
+
+  it('needs a service for writeObject/readObject', () => {
+    expect(() => new ByteArrayObjectDataOutput().writeObject(1)).toThrow(/SerializationService/);
+    expect(() => new ByteArrayObjectDataInput(Buffer.alloc(4)).readObject()).toThrow(/SerializationService/);
+  });
+});

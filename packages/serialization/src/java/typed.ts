@@ -1,0 +1,55 @@
+import { HazelcastSerializationError } from '../errors';
+
+/**
+ * Java types a JS value can be sent as when its natural mapping is not the wanted one, e.g. a number as a
+ * Java `int` instead of a `Double`, or an array as a `java.util.ArrayList`.
+ */
+export const JavaKinds = [
+  'byte',
+  'boolean',
+  'char',
+  'short',
+  'int',
+  'long',
+  'float',
+  'double',
+  'String',
+  'byte[]',
+  'boolean[]',
+  'char[]',
+  'short[]',
+  'int[]',
+  'long[]',
+  'float[]',
+  'double[]',
+  'String[]',
+  'BigInteger',
+  'Class',
+  'Object[]',
+  'ArrayList',
+  'LinkedList',
+] as const;
+
+export type JavaKind = (typeof JavaKinds)[number];
+
+/** A value tagged with the Java type it must be serialized as (see {@link typed}). */
+export class JavaTyped<K extends JavaKind = JavaKind> {
+  constructor(
+    readonly kind: K,
+    readonly value: unknown,
+  ) {}
+}
+
+/**
+ * Tags `value` with a Java type: `typed(42, 'int')` is written as `java.lang.Integer`,
+ * `typed(['a', 1], 'ArrayList')` as `java.util.ArrayList`, `typed('java.lang.String', 'Class')` as a
+ * `java.lang.Class`. The value is validated when serialized; the kind is validated here.
+ */
+export function typed<K extends JavaKind>(value: unknown, kind: K): JavaTyped<K> {
+  if (!(JavaKinds as readonly string[]).includes(kind)) {
+    throw new HazelcastSerializationError(
+      `Unknown Java kind "${String(kind)}"; expected one of ${JavaKinds.join(', ')}`,
+    );
+  }
+  return new JavaTyped(kind, value);
+}
