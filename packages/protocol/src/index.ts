@@ -1,4 +1,31 @@
-// @hz/protocol: the Hazelcast Open Binary Client Protocol 2.x wire layer.
-// Frames, the message reader and writer, built-in and custom codecs and the generated message codecs
-// arrive with the protocol issue; until then this package is an empty skeleton.
-export {};
+// @hz/protocol: the Hazelcast Open Binary Client Protocol 2.x wire layer. Generated message codecs are
+// reachable per service (`@hz/protocol/codecs/map`, ...) and custom types via `@hz/protocol/custom`.
+export { ClientMessage } from './client-message';
+export * from './codecs/index';
+export { type ErrorCode, ErrorCodes } from './errors/error-codes';
+export {
+  decodeErrorHolders,
+  decodeErrorResponse,
+  encodeErrorResponse,
+  isErrorMessage,
+} from './errors/error-response';
+export { HazelcastProtocolError } from './errors/protocol-error';
+export { isRetryableErrorCode } from './errors/retryable';
+export {
+  AuthenticationServerError,
+  createServerError,
+  HazelcastServerError,
+  IllegalArgumentServerError,
+  OperationTimeoutServerError,
+  RetryableServerError,
+  type ServerErrorDetails,
+} from './errors/server-error';
+export { type FrameFlag, hasFlag } from './flags';
+export { type Frame, isBeginFrame, isEndFrame, isNullFrame } from './frame';
+export { FrameCursor } from './frame-cursor';
+export type { ErrorHolder } from './generated/custom/ErrorHolderCodec';
+export type { StackTraceElement } from './generated/custom/StackTraceElementCodec';
+export { type LongLike, toLong } from './long';
+export { ClientMessageReader, DEFAULT_MAX_MESSAGE_LENGTH, type MessageReaderOptions } from './reader';
+export { createUuid, randomUuid, type Uuid, uuidFromString, uuidToString } from './uuid';
+export { encodedLength, encodeMessage, writeMessage } from './writer';

@@ -1,2 +1,0 @@
-// The codec generator arrives with the protocol issue.
-export {};
