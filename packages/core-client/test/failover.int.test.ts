@@ -210,6 +210,12 @@ describe('authentication', () => {
     );
   });
 
+  it('explains that a Community member refuses credentials', async () => {
+    await expect(
+      connect(cluster.current, { security: { usernamePassword: { username: 'admin', password: 'secret' } } }),
+    ).rejects.toThrow(/Community Edition\) accepts no credentials at all/);
+  });
+
   it('gives up after clusterConnectTimeoutMillis when nothing answers', async () => {
     await expect(
       connect(cluster.current, {

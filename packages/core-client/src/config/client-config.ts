@@ -25,6 +25,12 @@ export interface ClientConfig {
   lifecycleListeners?: Array<(state: LifecycleState) => void>;
   membershipListeners?: MembershipListenerConfig[];
   customLogger?: Logger;
+  /** Credentials for members with security enabled (Enterprise); Community members refuse any. */
+  security?: ClientSecurityConfig;
+}
+
+export interface ClientSecurityConfig {
+  usernamePassword?: { username: string; password: string };
 }
 
 export interface ClientNetworkConfig {

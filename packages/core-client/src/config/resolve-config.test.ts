@@ -201,6 +201,16 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
     /customLogger must have the methods error, warn, info, debug, trace; missing error, warn, debug, trace/,
   ],
   [
+    'credentials without a username',
+    { security: { usernamePassword: { password: 'x' } } },
+    /security\.usernamePassword\.username must be a non-empty string, got null/,
+  ],
+  [
+    'unknown security option',
+    { security: { token: 'x' } },
+    /unknown option security\.token; known options: usernamePassword/,
+  ],
+  [
     'backup acks not boolean',
     { backupAckToClientEnabled: 'no' },
     /backupAckToClientEnabled must be true or false, got "no"/,

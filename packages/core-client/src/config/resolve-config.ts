@@ -47,6 +47,7 @@ export interface ResolvedClientConfig {
   readonly lifecycleListeners: ReadonlyArray<(state: LifecycleState) => void>;
   readonly membershipListeners: readonly MembershipListenerConfig[];
   readonly customLogger: Logger | undefined;
+  readonly security: { readonly username: string | null; readonly password: string | null };
 }
 
 const TOP_LEVEL_KEYS = [
@@ -62,6 +63,7 @@ const TOP_LEVEL_KEYS = [
   'lifecycleListeners',
   'membershipListeners',
   'customLogger',
+  'security',
 ] as const;
 
 let clientCounter = 0;
@@ -156,6 +158,7 @@ export function resolveClientConfig(input: ClientConfig | undefined = {}): Resol
     ),
     membershipListeners: resolveMembershipListeners(config.membershipListeners),
     customLogger: resolveLogger(config.customLogger),
+    security: resolveSecurity(config.security),
   });
 }
 
@@ -238,4 +241,16 @@ function resolveLogger(value: unknown): Logger | undefined {
     );
   }
   return value as Logger;
+}
+
+function resolveSecurity(value: unknown): ResolvedClientConfig['security'] {
+  const security = section(value, 'security');
+  checkKeys(security, 'security', ['usernamePassword']);
+  if (security.usernamePassword === undefined) return Object.freeze({ username: null, password: null });
+  const credentials = section(security.usernamePassword, 'security.usernamePassword');
+  checkKeys(credentials, 'security.usernamePassword', ['username', 'password']);
+  return Object.freeze({
+    username: optString(credentials.username ?? null, 'security.usernamePassword.username', ''),
+    password: optString(credentials.password ?? null, 'security.usernamePassword.password', '', true),
+  });
 }

@@ -222,8 +222,8 @@ export class ConnectionManager implements InvocationRouting {
     const config = this.#config;
     const request = ClientAuthenticationCodec.encodeRequest(
       config.clusterName,
-      null,
-      null,
+      config.security.username,
+      config.security.password,
       this.clientUuid,
       CLIENT_TYPE,
       SERIALIZATION_VERSION,
@@ -401,7 +401,8 @@ function authenticationError(status: number, clusterName: string): Authenticatio
     case AuthenticationStatus.CREDENTIALS_FAILED:
       return new AuthenticationError(
         `Authentication failed: the member refused the client. Either the cluster name "${clusterName}" is not the ` +
-          "cluster's name, or credentials were sent to a member without security (Community Edition accepts none).",
+          "cluster's name, or the credentials were refused: a member without security (Community Edition) " +
+          'accepts no credentials at all, so remove `security` from the client config for such members.',
       );
     case AuthenticationStatus.SERIALIZATION_VERSION_MISMATCH:
       return new AuthenticationError(
