@@ -37,10 +37,13 @@ export {
   type EntryView,
   getMap,
   type IMap,
+  type IndexConfig,
+  IndexType,
   LockContext,
   type MapEvent,
   type MapPutOptions,
   type ServerSideObject,
+  UniqueKeyTransformation,
 } from './map/index';
 export type { DistributedObject } from './proxy/proxy-manager';
 export {

@@ -14,5 +14,6 @@ export function getMap<K, V>(client: HazelcastClient, name: string): IMap<K, V> 
 export type { EntryEvent, EntryListener, MapEvent } from './entry-listener';
 export { EntryEventType } from './entry-listener';
 export type { EntryView } from './entry-view';
+export { type IndexConfig, IndexType, UniqueKeyTransformation } from './index-config';
 export { LockContext } from './lock-context';
 export type { EntryListenerOptions, IMap, MapPutOptions, ServerSideObject } from './map';

@@ -1,4 +1,5 @@
 import {
+  MapAddIndexCodec,
   MapAddInterceptorCodec,
   MapAggregateCodec,
   MapAggregateWithPredicateCodec,
@@ -54,6 +55,7 @@ import { IllegalArgumentError } from '../errors/hazelcast-error';
 import { durationMillis } from './durations';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
+import { type IndexConfig, toWireIndexConfig } from './index-config';
 import { currentThreadId } from './lock-context';
 import type { EntryListenerOptions, IMap, MapPutOptions, ServerSideObject } from './map';
 import { MAP_SERVICE_NAME } from './map';
@@ -518,6 +520,10 @@ export class MapProxy<K, V> implements IMap<K, V> {
 
   removeEntryListener(registrationId: string): Promise<boolean> {
     return this.#context.listeners.deregisterListener(registrationId);
+  }
+
+  async addIndex(config: IndexConfig): Promise<void> {
+    await this.#onAny(MapAddIndexCodec.encodeRequest(this.#name, toWireIndexConfig(config)));
   }
 
   async addInterceptor(interceptor: ServerSideObject): Promise<string> {

@@ -1,6 +1,7 @@
 import type { DistributedObject } from '../proxy/proxy-manager';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
+import type { IndexConfig } from './index-config';
 
 /** TTL and max-idle of one entry, in milliseconds. Omitted: the map's configured defaults; 0: forever. */
 export interface MapPutOptions {
@@ -94,6 +95,8 @@ export interface IMap<K, V> extends DistributedObject {
   /** Listens for entry events; returns the registration id for removeEntryListener. */
   addEntryListener(listener: EntryListener<K, V>, options?: EntryListenerOptions<K>): Promise<string>;
   removeEntryListener(registrationId: string): Promise<boolean>;
+  /** Adds an index (SORTED, HASH or BITMAP) on attributes of the values or keys. */
+  addIndex(config: IndexConfig): Promise<void>;
   /** Adds a member-side interceptor; returns its id for removeInterceptor. */
   addInterceptor(interceptor: ServerSideObject): Promise<string>;
   removeInterceptor(id: string): Promise<boolean>;
