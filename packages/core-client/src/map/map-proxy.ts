@@ -1,3 +1,4 @@
+import type { ClientMessage } from '@hz/protocol';
 import {
   MapAddIndexCodec,
   MapAddInterceptorCodec,
@@ -83,79 +84,33 @@ export class MapProxy<K, V> implements IMap<K, V> {
   }
 
   async put(key: K, value: V, options?: MapPutOptions): Promise<V | null> {
-    const [keyData, valueData] = [this.#keyData(key), this.#valueData(value)];
-    const { ttl, maxIdle } = durations(options);
-    const threadId = currentThreadId();
-    if (maxIdle === undefined) {
-      const response = await this.#onKey(
-        MapPutCodec.encodeRequest(this.#name, keyData, valueData, threadId, ttl),
-        keyData,
-      );
-      return this.#toObject<V>(MapPutCodec.decodeResponse(response).response);
-    }
-    const request = MapPutWithMaxIdleCodec.encodeRequest(
-      this.#name,
-      keyData,
-      valueData,
-      threadId,
-      ttl,
-      maxIdle,
+    const { codec, response } = await this.#writeEntry(
+      key,
+      value,
+      options,
+      MapPutCodec,
+      MapPutWithMaxIdleCodec,
     );
-    return this.#toObject<V>(
-      MapPutWithMaxIdleCodec.decodeResponse(await this.#onKey(request, keyData)).response,
-    );
+    return this.#toObject<V>(codec.decodeResponse(response).response);
   }
 
   async set(key: K, value: V, options?: MapPutOptions): Promise<void> {
-    const [keyData, valueData] = [this.#keyData(key), this.#valueData(value)];
-    const { ttl, maxIdle } = durations(options);
-    const threadId = currentThreadId();
-    const request =
-      maxIdle === undefined
-        ? MapSetCodec.encodeRequest(this.#name, keyData, valueData, threadId, ttl)
-        : MapSetWithMaxIdleCodec.encodeRequest(this.#name, keyData, valueData, threadId, ttl, maxIdle);
-    await this.#onKey(request, keyData);
+    await this.#writeEntry(key, value, options, MapSetCodec, MapSetWithMaxIdleCodec);
   }
 
   async putIfAbsent(key: K, value: V, options?: MapPutOptions): Promise<V | null> {
-    const [keyData, valueData] = [this.#keyData(key), this.#valueData(value)];
-    const { ttl, maxIdle } = durations(options);
-    const threadId = currentThreadId();
-    if (maxIdle === undefined) {
-      const request = MapPutIfAbsentCodec.encodeRequest(this.#name, keyData, valueData, threadId, ttl);
-      return this.#toObject<V>(
-        MapPutIfAbsentCodec.decodeResponse(await this.#onKey(request, keyData)).response,
-      );
-    }
-    const request = MapPutIfAbsentWithMaxIdleCodec.encodeRequest(
-      this.#name,
-      keyData,
-      valueData,
-      threadId,
-      ttl,
-      maxIdle,
+    const { codec, response } = await this.#writeEntry(
+      key,
+      value,
+      options,
+      MapPutIfAbsentCodec,
+      MapPutIfAbsentWithMaxIdleCodec,
     );
-    return this.#toObject<V>(
-      MapPutIfAbsentWithMaxIdleCodec.decodeResponse(await this.#onKey(request, keyData)).response,
-    );
+    return this.#toObject<V>(codec.decodeResponse(response).response);
   }
 
   async putTransient(key: K, value: V, options?: MapPutOptions): Promise<void> {
-    const [keyData, valueData] = [this.#keyData(key), this.#valueData(value)];
-    const { ttl, maxIdle } = durations(options);
-    const threadId = currentThreadId();
-    const request =
-      maxIdle === undefined
-        ? MapPutTransientCodec.encodeRequest(this.#name, keyData, valueData, threadId, ttl)
-        : MapPutTransientWithMaxIdleCodec.encodeRequest(
-            this.#name,
-            keyData,
-            valueData,
-            threadId,
-            ttl,
-            maxIdle,
-          );
-    await this.#onKey(request, keyData);
+    await this.#writeEntry(key, value, options, MapPutTransientCodec, MapPutTransientWithMaxIdleCodec);
   }
 
   async replace(key: K, value: V): Promise<V | null> {
@@ -543,6 +498,28 @@ export class MapProxy<K, V> implements IMap<K, V> {
     return this.#context.proxies.destroy(MAP_SERVICE_NAME, this.#name);
   }
 
+  /**
+   * The put family (put, set, putIfAbsent, putTransient) differs only in its codecs: one without max idle
+   * and one with it, chosen by the options. Returns the codec used, to decode the response with.
+   */
+  async #writeEntry<Plain extends EntryWriteCodec, WithMaxIdle extends EntryWriteWithMaxIdleCodec>(
+    key: K,
+    value: V,
+    options: MapPutOptions | undefined,
+    plain: Plain,
+    withMaxIdle: WithMaxIdle,
+  ): Promise<{ codec: Plain | WithMaxIdle; response: ClientMessage }> {
+    const [keyData, valueData] = [this.#keyData(key), this.#valueData(value)];
+    const { ttl, maxIdle } = durations(options);
+    const threadId = currentThreadId();
+    if (maxIdle === undefined) {
+      const request = plain.encodeRequest(this.#name, keyData, valueData, threadId, ttl);
+      return { codec: plain, response: await this.#onKey(request, keyData) };
+    }
+    const request = withMaxIdle.encodeRequest(this.#name, keyData, valueData, threadId, ttl, maxIdle);
+    return { codec: withMaxIdle, response: await this.#onKey(request, keyData) };
+  }
+
   async #putAll(entries: Iterable<readonly [K, V]>, triggerMapLoader: boolean): Promise<void> {
     const byPartition = new Map<number, Array<[DataBytes, DataBytes]>>();
     for (const entry of entries) {
@@ -623,6 +600,21 @@ export class MapProxy<K, V> implements IMap<K, V> {
     }
     return this.#context.toData(value);
   }
+}
+
+interface EntryWriteCodec {
+  encodeRequest(name: string, key: DataBytes, value: DataBytes, threadId: Long, ttl: Long): ClientMessage;
+}
+
+interface EntryWriteWithMaxIdleCodec {
+  encodeRequest(
+    name: string,
+    key: DataBytes,
+    value: DataBytes,
+    threadId: Long,
+    ttl: Long,
+    maxIdle: Long,
+  ): ClientMessage;
 }
 
 function durations(options: MapPutOptions | undefined): { ttl: Long; maxIdle: Long | undefined } {
