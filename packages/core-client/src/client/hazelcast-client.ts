@@ -53,10 +53,10 @@ export class HazelcastClient {
       config.customLogger ?? consoleLogger(config.properties['hazelcast.logging.level'] as 'INFO');
     this.#lifecycle = new LifecycleService(this.#logger, config.lifecycleListeners);
     this.#cluster = new ClusterService(this.#logger);
-    for (const listener of config.membershipListeners) this.#cluster.addMembershipListener(listener as never);
+    for (const listener of config.membershipListeners) this.#cluster.addMembershipListener(listener);
     const partitions = new PartitionTable();
     const schemas = new SchemaRegistry();
-    const serialization = new SerializationService(config.serialization as never, schemas);
+    const serialization = new SerializationService(config.serialization, schemas);
     const replication = new SchemaReplication(schemas, () => this.#context);
     this.#schemaReplication = replication;
     /** Invocations wait for new Compact schemas to reach the cluster before their data does. */

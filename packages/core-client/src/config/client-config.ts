@@ -1,3 +1,5 @@
+import type { SerializationConfig } from '@hz/serialization';
+import type { MembershipEvent } from '../cluster/member';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
 import type { Logger } from '../logging/logger';
 import type { LoadBalancer } from '../util/load-balancer';
@@ -16,8 +18,8 @@ export interface ClientConfig {
   network?: ClientNetworkConfig;
   connectionStrategy?: ConnectionStrategyConfig;
   loadBalancer?: LoadBalancerConfig;
-  /** Passed to @hz/serialization, which validates it. */
-  serialization?: Record<string, unknown>;
+  /** Passed to @hz/serialization, which validates it (unknown options are errors there too). */
+  serialization?: SerializationConfig;
   /** Members send backup acks straight to the client (smart routing only). Default true. */
   backupAckToClientEnabled?: boolean;
   /** Tuning properties, keyed by their `hazelcast.client.*` names (see `CLIENT_PROPERTIES`). */
@@ -74,6 +76,6 @@ export interface LoadBalancerConfig {
 }
 
 export interface MembershipListenerConfig {
-  memberAdded?: (event: unknown) => void;
-  memberRemoved?: (event: unknown) => void;
+  memberAdded?: (event: MembershipEvent) => void;
+  memberRemoved?: (event: MembershipEvent) => void;
 }

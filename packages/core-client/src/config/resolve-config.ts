@@ -1,3 +1,4 @@
+import type { SerializationConfig } from '@hz/serialization';
 import { InvalidConfigurationError } from '../errors/hazelcast-error';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
 import type { Logger } from '../logging/logger';
@@ -41,7 +42,7 @@ export interface ResolvedClientConfig {
     };
   };
   readonly loadBalancer: LoadBalancer;
-  readonly serialization: Readonly<Record<string, unknown>>;
+  readonly serialization: Readonly<SerializationConfig>;
   readonly backupAckToClientEnabled: boolean;
   readonly properties: ClientProperties;
   readonly lifecycleListeners: ReadonlyArray<(state: LifecycleState) => void>;
@@ -149,7 +150,9 @@ export function resolveClientConfig(input: ClientConfig | undefined = {}): Resol
       }),
     }),
     loadBalancer: resolveLoadBalancer(config.loadBalancer),
-    serialization: Object.freeze({ ...section(config.serialization, 'serialization') }),
+    serialization: Object.freeze({
+      ...section(config.serialization, 'serialization'),
+    }) as SerializationConfig,
     backupAckToClientEnabled: optBoolean(config.backupAckToClientEnabled, 'backupAckToClientEnabled', true),
     properties: resolveProperties(config.properties),
     lifecycleListeners: optFunctionArray<(state: LifecycleState) => void>(
