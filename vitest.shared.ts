@@ -23,6 +23,9 @@ export function hzVitestConfig(): UserConfig {
           test: {
             name: 'unit',
             include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+            // Golden-vector, differential and fuzz suites run thousands of cases per test; on a loaded
+            // 2-core CI machine the 5 s default is a coin toss, not a measure of anything.
+            testTimeout: 60_000,
             exclude: ['**/*.int.test.ts', '**/node_modules/**'],
           },
         },

@@ -19,7 +19,7 @@ const workspaceDirs = ['packages', 'tools', 'examples'].flatMap((group) =>
 for (const dir of [root, ...workspaceDirs]) rmSync(join(dir, '.reports'), { recursive: true, force: true });
 
 const steps = [
-  ['turbo', 'run', 'typecheck', 'test:unit', '--continue'],
+  ['turbo', 'run', 'typecheck', 'test:unit', '--continue', '--concurrency=2'],
   ['turbo', 'run', 'test:int', '--continue', '--concurrency=1'],
 ];
 let stepsFailed = 0;
