@@ -251,13 +251,24 @@ export class HazelcastClient {
     }
     try {
       await started;
-      await this.#cluster.whenInitialized();
+      await this.#untilShutdown(this.#cluster.whenInitialized(), 'before the first member list arrived');
       // Like the Java client, a smart client starts with a connection to every member it can reach.
       await this.#connections.connectToAllMembers();
     } catch (error) {
       await this.shutdown();
       throw error;
     }
+  }
+
+  /** `promise`, unless the client shuts down first (e.g. it gave up reconnecting): then a clear rejection. */
+  #untilShutdown<T>(promise: Promise<T>, when: string): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const id = this.#lifecycle.addLifecycleListener((state) => {
+        if (state !== 'SHUTDOWN') return;
+        reject(new ClientNotActiveError(`The client shut down ${when}`));
+      });
+      promise.then(resolve, reject).finally(() => this.#lifecycle.removeLifecycleListener(id));
+    });
   }
 
   #onMessage(message: ClientMessage): void {
