@@ -46,6 +46,7 @@ export {
   UniqueKeyTransformation,
 } from './map/index';
 export type { DistributedObject } from './proxy/proxy-manager';
+export * from './query/index';
 export {
   type BalancedMember,
   type LoadBalancer,

@@ -22,6 +22,7 @@ import type { Connection } from '../network/connection';
 import { ConnectionManager } from '../network/connection-manager';
 import type { DistributedObject } from '../proxy/proxy-manager';
 import { ProxyManager } from '../proxy/proxy-manager';
+import { queryResultFactories } from '../query/query-results';
 import type { Address } from '../util/address';
 import type { ClientContext, DataBytes } from './client-context';
 import {
@@ -56,7 +57,17 @@ export class HazelcastClient {
     for (const listener of config.membershipListeners) this.#cluster.addMembershipListener(listener);
     const partitions = new PartitionTable();
     const schemas = new SchemaRegistry();
-    const serialization = new SerializationService(config.serialization, schemas);
+    // Query results (distinct sets, maxBy/minBy entries) come back as Java IDS objects: read them always.
+    const serialization = new SerializationService(
+      {
+        ...config.serialization,
+        dataSerializableFactories: {
+          ...queryResultFactories(),
+          ...config.serialization.dataSerializableFactories,
+        },
+      },
+      schemas,
+    );
     const replication = new SchemaReplication(schemas, () => this.#context);
     this.#schemaReplication = replication;
     /** Invocations wait for new Compact schemas to reach the cluster before their data does. */

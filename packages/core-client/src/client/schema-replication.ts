@@ -4,7 +4,13 @@ import {
   ClientSendSchemaCodec,
 } from '@hz/protocol/codecs/client';
 import type { Schema as WireSchema } from '@hz/protocol/custom';
-import { readResolvingSchemas, Schema, type SchemaFieldKind, type SchemaRegistry } from '@hz/serialization';
+import {
+  readResolvingSchemas,
+  Schema,
+  type SchemaFieldKind,
+  SchemaNotFoundError,
+  type SchemaRegistry,
+} from '@hz/serialization';
 import type Long from 'long';
 import type { ClientContext } from './client-context';
 
@@ -54,9 +60,17 @@ export class SchemaReplication {
     this.#gate = gate;
   }
 
-  /** Reads `data`, fetching unknown schemas from the cluster first. */
+  /**
+   * Reads `data`, fetching unknown schemas from the cluster first. The common case (no unknown schema) stays
+   * synchronous: the async fetch loop only starts once a read actually misses a schema.
+   */
   read<T>(read: () => T): Promise<T> {
-    return readResolvingSchemas(read, (id) => this.#fetch(id), this.#registry);
+    try {
+      return Promise.resolve(read());
+    } catch (error) {
+      if (!(error instanceof SchemaNotFoundError)) return Promise.reject(error);
+      return readResolvingSchemas(read, (id) => this.#fetch(id), this.#registry);
+    }
   }
 
   /** After reconnecting to a restarted cluster: the new cluster knows none of our schemas. */

@@ -1,3 +1,4 @@
+import Long from 'long';
 import { describe, expect, it } from 'vitest';
 import { toWireIndexConfig } from './index-config';
 
@@ -8,7 +9,10 @@ describe('toWireIndexConfig', () => {
       type: 0,
       attributes: ['age', 'name'],
       bitmapIndexOptions: null,
-      bTreeIndexConfig: null,
+      bTreeIndexConfig: {
+        pageSize: { value: Long.fromNumber(16), unit: 1 },
+        memoryTierConfig: { capacity: { value: Long.fromNumber(256), unit: 2 } },
+      },
     });
   });
 

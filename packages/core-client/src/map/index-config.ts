@@ -1,4 +1,5 @@
 import type { IndexConfig as WireIndexConfig } from '@hz/protocol/custom';
+import Long from 'long';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 
 export const IndexType = { SORTED: 'SORTED', HASH: 'HASH', BITMAP: 'BITMAP' } as const;
@@ -16,6 +17,15 @@ export interface IndexConfig {
   /** BITMAP indexes only. */
   bitmapIndexOptions?: { uniqueKey?: string; uniqueKeyTransformation?: UniqueKeyTransformation };
 }
+
+/**
+ * Java's BTreeIndexConfig defaults (16 KB pages, 256 MB memory tier; MemoryUnit KILOBYTES = 1, MEGABYTES = 2).
+ * A 5.7 member compares index configs field by field and fails on a null B-tree config, so it is always sent.
+ */
+const DEFAULT_BTREE_INDEX_CONFIG = {
+  pageSize: { value: Long.fromNumber(16), unit: 1 },
+  memoryTierConfig: { capacity: { value: Long.fromNumber(256), unit: 2 } },
+};
 
 const TYPE_IDS: Record<IndexType, number> = { SORTED: 0, HASH: 1, BITMAP: 2 };
 const TRANSFORMATION_IDS: Record<UniqueKeyTransformation, number> = { OBJECT: 0, LONG: 1, RAW: 2 };
@@ -66,6 +76,6 @@ export function toWireIndexConfig(config: IndexConfig): WireIndexConfig {
             uniqueKeyTransformation: TRANSFORMATION_IDS[transformation],
           }
         : null,
-    bTreeIndexConfig: null,
+    bTreeIndexConfig: DEFAULT_BTREE_INDEX_CONFIG,
   };
 }

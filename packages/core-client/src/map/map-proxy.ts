@@ -8,6 +8,7 @@ import {
   MapContainsKeyCodec,
   MapContainsValueCodec,
   MapDeleteCodec,
+  MapEntriesWithPagingPredicateCodec,
   MapEntriesWithPredicateCodec,
   MapEntrySetCodec,
   MapEvictAllCodec,
@@ -22,6 +23,7 @@ import {
   MapGetEntryViewCodec,
   MapIsEmptyCodec,
   MapKeySetCodec,
+  MapKeySetWithPagingPredicateCodec,
   MapKeySetWithPredicateCodec,
   MapLoadAllCodec,
   MapLoadGivenKeysCodec,
@@ -48,11 +50,14 @@ import {
   MapTryPutCodec,
   MapTryRemoveCodec,
   MapValuesCodec,
+  MapValuesWithPagingPredicateCodec,
   MapValuesWithPredicateCodec,
 } from '@hz/protocol/codecs/map';
 import Long from 'long';
 import type { ClientContext, DataBytes } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
+import { applyAnchorList, buildPagingPredicateHolder } from '../query/paging-holder';
+import { PagingPredicate } from '../query/predicate/paging-predicate';
 import { durationMillis } from './durations';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
@@ -290,6 +295,14 @@ export class MapProxy<K, V> implements IMap<K, V> {
   }
 
   async keySet(predicate?: ServerSideObject): Promise<K[]> {
+    if (predicate instanceof PagingPredicate) {
+      const holder = this.#pagingHolder(predicate, 'KEY');
+      const page = MapKeySetWithPagingPredicateCodec.decodeResponse(
+        await this.#onAny(MapKeySetWithPagingPredicateCodec.encodeRequest(this.#name, holder), true),
+      );
+      await applyAnchorList(predicate, page.anchorDataList, (data) => this.#context.toObject(data));
+      return this.#toObjects<K>(page.response);
+    }
     const response =
       predicate === undefined
         ? MapKeySetCodec.decodeResponse(await this.#onAny(MapKeySetCodec.encodeRequest(this.#name), true))
@@ -304,6 +317,14 @@ export class MapProxy<K, V> implements IMap<K, V> {
   }
 
   async values(predicate?: ServerSideObject): Promise<V[]> {
+    if (predicate instanceof PagingPredicate) {
+      const holder = this.#pagingHolder(predicate, 'VALUE');
+      const page = MapValuesWithPagingPredicateCodec.decodeResponse(
+        await this.#onAny(MapValuesWithPagingPredicateCodec.encodeRequest(this.#name, holder), true),
+      );
+      await applyAnchorList(predicate, page.anchorDataList, (data) => this.#context.toObject(data));
+      return this.#toObjects<V>(page.response);
+    }
     const response =
       predicate === undefined
         ? MapValuesCodec.decodeResponse(await this.#onAny(MapValuesCodec.encodeRequest(this.#name), true))
@@ -318,6 +339,14 @@ export class MapProxy<K, V> implements IMap<K, V> {
   }
 
   async entrySet(predicate?: ServerSideObject): Promise<Array<[K, V]>> {
+    if (predicate instanceof PagingPredicate) {
+      const holder = this.#pagingHolder(predicate, 'ENTRY');
+      const page = MapEntriesWithPagingPredicateCodec.decodeResponse(
+        await this.#onAny(MapEntriesWithPagingPredicateCodec.encodeRequest(this.#name, holder), true),
+      );
+      await applyAnchorList(predicate, page.anchorDataList, (data) => this.#context.toObject(data));
+      return this.#toEntries(page.response);
+    }
     const response =
       predicate === undefined
         ? MapEntrySetCodec.decodeResponse(await this.#onAny(MapEntrySetCodec.encodeRequest(this.#name), true))
@@ -588,7 +617,16 @@ export class MapProxy<K, V> implements IMap<K, V> {
     return this.#context.toData(value);
   }
 
+  #pagingHolder(predicate: PagingPredicate, iteration: 'KEY' | 'VALUE' | 'ENTRY') {
+    return buildPagingPredicateHolder(predicate, iteration, (value) => this.#context.toData(value));
+  }
+
   #predicateData(predicate: ServerSideObject): DataBytes {
+    if (predicate instanceof PagingPredicate) {
+      throw new IllegalArgumentError(
+        `Map ${this.#name}: a paging predicate works with keySet, values and entrySet only`,
+      );
+    }
     return this.#serverData(predicate, 'predicate');
   }
 
