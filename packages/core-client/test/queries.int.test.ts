@@ -11,7 +11,13 @@ import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Aggregators, getMap, type HazelcastClient, type IMap, Predicates, Projections } from '../src/index';
-import { ComparatorType, customComparator, TEST_FACTORY_XML } from '../src/query/test-support/java-helpers';
+import {
+  appendingEntryProcessor,
+  ComparatorType,
+  customComparator,
+  identifiedEntryProcessor,
+  TEST_FACTORY_XML,
+} from '../src/query/test-support/java-helpers';
 import { connect } from './helpers';
 
 /** A Compact value with an int, a long and a double field: the member queries them without our class. */
@@ -204,6 +210,37 @@ describe('queries', () => {
     expect(third[0]).toBe(799);
     const second = await big.keySet(paging.previousPage());
     expect(second[0]).toBe('k0899');
+  });
+
+  it('runs entry processors on one key, several keys and the entries a predicate matches', async () => {
+    const texts = getMap<string, string>(client, 'processed');
+    await texts.putAll([
+      ['a', 'x'],
+      ['b', 'y'],
+      ['c', 'z'],
+    ]);
+    expect(await texts.submitToKey('a', appendingEntryProcessor('1'))).toBe('x1');
+    const onKeys = await texts.executeOnKeys(['a', 'b'], appendingEntryProcessor('2'));
+    expect(new Map(onKeys)).toEqual(
+      new Map([
+        ['a', 'x12'],
+        ['b', 'y2'],
+      ]),
+    );
+    const matched = await texts.executeOnEntries(
+      appendingEntryProcessor('3'),
+      Predicates.equal('__key', 'c'),
+    );
+    expect(matched).toEqual([['c', 'z3']]);
+    const all = await texts.executeOnEntries(identifiedEntryProcessor('reset'));
+    expect(new Map(all)).toEqual(
+      new Map([
+        ['a', 'x12'],
+        ['b', 'y2'],
+        ['c', 'z3'],
+      ]),
+    );
+    expect((await texts.values()).sort()).toEqual(['reset', 'reset', 'reset']);
   });
 
   it('rejects bad predicate arguments before anything is sent', () => {

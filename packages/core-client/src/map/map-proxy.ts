@@ -56,6 +56,7 @@ import {
 import Long from 'long';
 import type { ClientContext, DataBytes } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
+import type { Aggregator } from '../query/aggregator';
 import { applyAnchorList, buildPagingPredicateHolder } from '../query/paging-holder';
 import { PagingPredicate } from '../query/predicate/paging-predicate';
 import { durationMillis } from './durations';
@@ -446,7 +447,7 @@ export class MapProxy<K, V> implements IMap<K, V> {
     return this.#toEntries(response);
   }
 
-  async aggregate<R>(aggregator: ServerSideObject, predicate?: ServerSideObject): Promise<R> {
+  async aggregate<R>(aggregator: Aggregator<R> | ServerSideObject, predicate?: ServerSideObject): Promise<R> {
     const aggregatorData = this.#serverData(aggregator, 'aggregator');
     const response =
       predicate === undefined

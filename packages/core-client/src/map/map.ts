@@ -1,4 +1,5 @@
 import type { DistributedObject } from '../proxy/proxy-manager';
+import type { Aggregator } from '../query/aggregator';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
 import type { IndexConfig } from './index-config';
@@ -89,7 +90,7 @@ export interface IMap<K, V> extends DistributedObject {
     entryProcessor: ServerSideObject,
     predicate?: ServerSideObject,
   ): Promise<Array<[K, R]>>;
-  aggregate<R>(aggregator: ServerSideObject, predicate?: ServerSideObject): Promise<R>;
+  aggregate<R>(aggregator: Aggregator<R> | ServerSideObject, predicate?: ServerSideObject): Promise<R>;
   project<R>(projection: ServerSideObject, predicate?: ServerSideObject): Promise<R[]>;
 
   /** Listens for entry events; returns the registration id for removeEntryListener. */
