@@ -82,6 +82,9 @@ for (const smartRouting of [true, false]) {
       await expect(map.put('k', 'v', { ttl: -5 })).rejects.toThrow(
         /ttl must be a whole number of milliseconds >= 0, got -5/,
       );
+      const loose = getMap<unknown, unknown>(client, `bad-${smartRouting}`);
+      await expect(loose.set('k', () => 1)).rejects.toThrow(/function/);
+      await expect(loose.set(Symbol('key'), 'v')).rejects.toThrow(/symbol/);
       expect(await map.size()).toBe(0);
     });
 
