@@ -282,6 +282,14 @@ export class ByteArrayObjectDataOutput implements ObjectDataOutput {
     this.writeBytes(bytes);
   }
 
+  /**
+   * The bytes written so far as a view, without a copy, for an output that is thrown away afterwards
+   * (SerializationService.toData): the copy `toBuffer()` makes is pure overhead there.
+   */
+  takeBuffer(): Buffer {
+    return this.#buffer.subarray(0, this.#pos);
+  }
+
   toBuffer(): Buffer {
     return Buffer.from(this.#buffer.subarray(0, this.#pos));
   }

@@ -73,12 +73,12 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     if (isData(value)) return value;
     // Java's toData(null) is null; the empty Data is how Data spells null (type 0, reads back as null).
     if (value === null) return new HeapData(Buffer.alloc(0));
-    const out = new ByteArrayObjectDataOutput(this.config.isBigEndian, this);
+    const out = new ByteArrayObjectDataOutput(this.config.isBigEndian, this, initialSizeFor(value));
     out.writeIntBE(this.#partitionHashOf(value));
     const typeId = this.#typeIdFor(value);
     out.writeIntBE(typeId);
     this.#writePayload(typeId, out, value);
-    return new HeapData(out.toBuffer());
+    return new HeapData(out.takeBuffer());
   }
 
   /** Deserializes `data`; null/undefined and empty Data read as null. */
@@ -317,4 +317,14 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     instance.readData(input);
     return instance;
   }
+}
+
+/**
+ * A first guess of the serialized size, so the common large values (strings, byte arrays) are written
+ * without growing the buffer several times: header + length prefix + the value's own length.
+ */
+function initialSizeFor(value: unknown): number {
+  if (typeof value === 'string') return value.length + 16;
+  if (value instanceof Uint8Array) return value.length + 16;
+  return 64;
 }
