@@ -1,0 +1,62 @@
+import type { MachineInfo } from '../machine';
+import type { ScenarioReport } from '../map-benchmark';
+import type { MicroReport } from '../micro/micro-types';
+import type { ProfileReport } from '../profile/profile-run';
+import type { BundleReport } from '../static/bundle-size';
+import type { LoadTimeReport } from '../static/load-time';
+import { textTable } from './format';
+import {
+  bundleDirectoryRows,
+  bundleRows,
+  loadTimeRows,
+  mapRows,
+  microRows,
+  profileAreaRows,
+  profileTopRows,
+} from './tables';
+
+export interface BenchDocument {
+  readonly command: string;
+  readonly machine: MachineInfo;
+  readonly scenarios: ScenarioReport[];
+  readonly bundle: BundleReport | undefined;
+  readonly loadTime: LoadTimeReport | undefined;
+  readonly micro: MicroReport | undefined;
+  readonly profiles?: ProfileReport[] | undefined;
+}
+
+type TableRenderer = (rows: string[][]) => string;
+
+/** The readable report: one table per part that ran; `table` picks plain text or Markdown. */
+export function renderText(doc: BenchDocument, table: TableRenderer = textTable): string {
+  const m = doc.machine;
+  const parts = [
+    `${doc.command} — ${m.date}`,
+    `machine: ${m.cpuModel}, ${m.nproc} CPUs, ${m.memoryGb} GB, Node ${m.node}, ${m.java}, ${m.platform}`,
+  ];
+  if (doc.scenarios.length > 0) {
+    parts.push(`Map scenarios (median of rounds; ratio = @hz / official)\n${table(mapRows(doc.scenarios))}`);
+  }
+  if (doc.bundle) {
+    parts.push(`Bundle size (esbuild --bundle --minify --platform=node)\n${table(bundleRows(doc.bundle))}`);
+    for (const c of doc.bundle.cases) {
+      parts.push(
+        `@hz source in the ${c.program} bundle: ${c.ours.modules.length} modules, by directory (minified bytes)\n${table(bundleDirectoryRows(c.ours.modules))}`,
+      );
+    }
+  }
+  if (doc.loadTime) parts.push(`Load time\n${table(loadTimeRows(doc.loadTime))}`);
+  if (doc.micro) {
+    parts.push(
+      `Micro-benchmarks (median of runs; ratio = @hz / official, > 1 is faster)\n${table(microRows(doc.micro))}`,
+    );
+    if (doc.micro.skipped.length > 0) parts.push(`skipped: ${doc.micro.skipped.join('; ')}`);
+  }
+  for (const p of doc.profiles ?? []) {
+    parts.push(
+      `CPU profile of @hz ${p.scenario} (${Math.round(p.result.opsPerSec)} ops/s while profiled; ${p.profile})\n` +
+        `${table(profileAreaRows(p))}\n\nTop self time\n${table(profileTopRows(p))}`,
+    );
+  }
+  return parts.join('\n\n');
+}
