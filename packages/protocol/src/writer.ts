@@ -13,12 +13,17 @@ export function encodedLength(message: ClientMessage): number {
 /**
  * Writes the message into `target` at `offset` and returns the offset after it, so many messages can be
  * coalesced into one reused buffer. The last frame gets IS_FINAL. The caller sizes the buffer with
- * encodedLength().
+ * encodedLength(); a caller that already has it passes it as `length`, so the frames are walked once.
  */
-export function writeMessage(message: ClientMessage, target: Buffer, offset: number): number {
+export function writeMessage(
+  message: ClientMessage,
+  target: Buffer,
+  offset: number,
+  length: number = encodedLength(message),
+): number {
   const frames = message.frames;
   const last = frames.length - 1;
-  const needed = encodedLength(message);
+  const needed = length;
   if (offset < 0 || offset + needed > target.length) {
     throw new RangeError(
       `Target buffer too small: needs ${needed} bytes at offset ${offset}, has ${target.length}`,

@@ -78,6 +78,8 @@ export class HazelcastClient {
         : invocations.invoke(request, options);
     };
     const smart = config.network.smartRouting;
+    const partitionIdOf = (data: DataBytes) =>
+      partitions.partitionIdForHash(new HeapData(data).getPartitionHash());
 
     this.#connections = new ConnectionManager(config, this.#logger, {
       onMessage: (message) => this.#onMessage(message),
@@ -178,13 +180,13 @@ export class HazelcastClient {
         data === null
           ? Promise.resolve(null)
           : replication.read(() => serialization.toObject<T>(new HeapData(data))),
-      partitionIdOf: (data) => partitions.partitionIdForHash(new HeapData(data).getPartitionHash()),
+      partitionIdOf,
       invokeOnPartition: (request, partitionId, readOnly = false) => {
         request.partitionId = partitionId;
         return invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
       },
       invokeOnKey: (request, keyData, readOnly = false, timeoutMillis) => {
-        const partitionId = partitions.partitionIdForHash(new HeapData(keyData).getPartitionHash());
+        const partitionId = partitionIdOf(keyData);
         request.partitionId = partitionId;
         return invoke(request, { target: { kind: 'partition', partitionId }, readOnly, timeoutMillis });
       },

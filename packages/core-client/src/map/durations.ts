@@ -1,4 +1,5 @@
 import Long from 'long';
+import type { ClientContext } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 
 /** A non-negative whole number of milliseconds as the wire's int64; the error names the argument. */
@@ -13,4 +14,12 @@ export function durationMillis(value: number | bigint, what: string): Long {
     );
   }
   return Long.fromNumber(value);
+}
+
+/**
+ * The invocation timeout of a blocking operation that may wait `waitMillis` on the member (tryLock, tryPut,
+ * tryRemove): the wait plus the usual invocation timeout, so the wait itself never times the call out.
+ */
+export function blockingTimeoutMillis(context: Pick<ClientContext, 'config'>, waitMillis: Long): number {
+  return waitMillis.toNumber() + context.config.properties['hazelcast.client.invocation.timeout.millis'];
 }

@@ -38,38 +38,14 @@ export function addEntryListener<K, V>(
   let delivered = Promise.resolve();
 
   // The four variants share the response and event layout but each has its own event message type.
-  const codec =
-    keyData && predicateData
-      ? MapAddEntryListenerToKeyWithPredicateCodec
-      : keyData
-        ? MapAddEntryListenerToKeyCodec
-        : predicateData
-          ? MapAddEntryListenerWithPredicateCodec
-          : MapAddEntryListenerCodec;
-  const encodeAddRequest = () => {
-    if (keyData && predicateData) {
-      return MapAddEntryListenerToKeyWithPredicateCodec.encodeRequest(
-        name,
-        keyData,
-        predicateData,
-        includeValue,
-        flags,
-        localOnly,
-      );
-    }
-    if (keyData)
-      return MapAddEntryListenerToKeyCodec.encodeRequest(name, keyData, includeValue, flags, localOnly);
-    if (predicateData) {
-      return MapAddEntryListenerWithPredicateCodec.encodeRequest(
-        name,
-        predicateData,
-        includeValue,
-        flags,
-        localOnly,
-      );
-    }
-    return MapAddEntryListenerCodec.encodeRequest(name, includeValue, flags, localOnly);
-  };
+  const { codec, encodeAddRequest } = chooseAddCodec(
+    name,
+    keyData,
+    predicateData,
+    includeValue,
+    flags,
+    localOnly,
+  );
 
   return context.listeners.registerListener({
     encodeAddRequest,
@@ -129,4 +105,39 @@ async function dispatch<K, V>(
     case EntryEventType.INVALIDATION:
       return listener.invalidated?.(entryEvent);
   }
+}
+
+/** The add codec for the filters given, and its request encoder: both must agree on the variant. */
+function chooseAddCodec(
+  name: string,
+  keyData: DataBytes | undefined,
+  predicateData: DataBytes | undefined,
+  includeValue: boolean,
+  flags: number,
+  localOnly: boolean,
+) {
+  if (keyData && predicateData) {
+    const codec = MapAddEntryListenerToKeyWithPredicateCodec;
+    return {
+      codec,
+      encodeAddRequest: () =>
+        codec.encodeRequest(name, keyData, predicateData, includeValue, flags, localOnly),
+    };
+  }
+  if (keyData) {
+    const codec = MapAddEntryListenerToKeyCodec;
+    return {
+      codec,
+      encodeAddRequest: () => codec.encodeRequest(name, keyData, includeValue, flags, localOnly),
+    };
+  }
+  if (predicateData) {
+    const codec = MapAddEntryListenerWithPredicateCodec;
+    return {
+      codec,
+      encodeAddRequest: () => codec.encodeRequest(name, predicateData, includeValue, flags, localOnly),
+    };
+  }
+  const codec = MapAddEntryListenerCodec;
+  return { codec, encodeAddRequest: () => codec.encodeRequest(name, includeValue, flags, localOnly) };
 }

@@ -7,7 +7,7 @@ import {
 } from '@hz/protocol/codecs/map';
 import Long from 'long';
 import type { ClientContext, DataBytes } from '../client/client-context';
-import { durationMillis } from './durations';
+import { blockingTimeoutMillis, durationMillis } from './durations';
 import { currentThreadId } from './lock-context';
 
 /**
@@ -42,12 +42,7 @@ export async function tryLock(
   const timeout = durationMillis(timeoutMillis, 'timeout');
   const lease = leaseMillis === undefined ? NO_LEASE : durationMillis(leaseMillis, 'leaseTime');
   const request = MapTryLockCodec.encodeRequest(name, key, currentThreadId(), lease, timeout, referenceId());
-  const response = await context.invokeOnKey(
-    request,
-    key,
-    false,
-    timeout.toNumber() + context.config.properties['hazelcast.client.invocation.timeout.millis'],
-  );
+  const response = await context.invokeOnKey(request, key, false, blockingTimeoutMillis(context, timeout));
   return MapTryLockCodec.decodeResponse(response).response;
 }
 

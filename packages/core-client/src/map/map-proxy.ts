@@ -59,7 +59,7 @@ import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { Aggregator } from '../query/aggregator';
 import { applyAnchorList, buildPagingPredicateHolder } from '../query/paging-holder';
 import { PagingPredicate } from '../query/predicate/paging-predicate';
-import { durationMillis } from './durations';
+import { blockingTimeoutMillis, durationMillis } from './durations';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
 import { type IndexConfig, toWireIndexConfig } from './index-config';
@@ -577,10 +577,7 @@ export class MapProxy<K, V> implements IMap<K, V> {
     readOnly = false,
     timeout?: Long,
   ) {
-    const timeoutMillis =
-      timeout === undefined
-        ? undefined
-        : timeout.toNumber() + this.#context.config.properties['hazelcast.client.invocation.timeout.millis'];
+    const timeoutMillis = timeout === undefined ? undefined : blockingTimeoutMillis(this.#context, timeout);
     return this.#context.invokeOnKey(request, keyData, readOnly, timeoutMillis);
   }
 

@@ -55,7 +55,7 @@ export interface ConnectionManagerHooks {
  * Owns the connections to members: the first connection (with backoff over the configured addresses), a
  * connection to every member in smart mode, heartbeats, and reconnection after the cluster is lost.
  */
-export class ConnectionManager implements InvocationRouting {
+export class ConnectionManager {
   readonly clientUuid: Uuid = randomUuid();
   readonly #config: ResolvedClientConfig;
   readonly #logger: Logger;
@@ -103,10 +103,6 @@ export class ConnectionManager implements InvocationRouting {
     for (const connection of this.#byMember.values())
       connection.close(new ClientNotActiveError('The client is shutting down'));
     this.#byMember.clear();
-  }
-
-  connectionForPartition(_partitionId: number): Connection | undefined {
-    return undefined; // resolved by the client through the partition table (see routeToOwner)
   }
 
   connectionForMember(uuid: string): Connection | undefined {

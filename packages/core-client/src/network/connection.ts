@@ -141,8 +141,6 @@ export class Connection implements InvocationConnection {
 }
 
 function outbound(message: ClientMessage): OutboundMessage {
-  return {
-    byteLength: encodedLength(message),
-    writeTo: (target, offset) => writeMessage(message, target, offset),
-  };
+  const byteLength = encodedLength(message);
+  return { byteLength, writeTo: (target, offset) => writeMessage(message, target, offset, byteLength) };
 }
