@@ -1,6 +1,6 @@
 /**
  * Serializer type ids Hazelcast members use (Java `SerializationConstants`), checked against the golden
- * vectors in the shared serialization fixtures.
+ * vectors in packages/serialization/test/fixtures.
  */
 export const TypeId = {
   NULL: 0,

@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURE = fileURLToPath(
-  new URL('../../../../shared/serialization-fixtures/1.serialization.compatibility.binary', import.meta.url),
-);
+/** The Java-written golden file, committed beside this module (origin and layout: fixtures/README.md). */
+const FIXTURE = fileURLToPath(new URL('./fixtures/1.serialization.compatibility.binary', import.meta.url));
 
 /** Every record of the Java-written golden file: key (`1-<Type>-<ORDER>`) → Data bytes (null for NULL). */
 export function loadGoldenVectors(): Map<string, Buffer | null> {

@@ -1,6 +1,6 @@
 #!/usr/bin/env -S npx tsx
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Cluster, DEFAULT_HAZELCAST_VERSION } from './cluster';
 import { compileJavaHelpers } from './java-helpers';
@@ -15,11 +15,18 @@ const USAGE = `usage: pnpm cluster <command> [options]
   stop                                          stop the cluster started by "start"
   status                                        show the members of the "dev" cluster
   fetch   [--version V]                         download the jars and compile the Java helpers only
+
+environment (for tests, so they never touch a developer's own "dev" cluster):
+  HZ_DEV_FIRST_PORT=P      port of the first member (default 5701; members take P, P+1, …)
+  HZ_DEV_STATE_FILE=F      where "start" records the members' pids for "status" and "stop"
+                           (default .cache/dev-cluster.json)
+  HZ_DEV_CLUSTER_NAME=N    cluster name, also the folder of its configs and logs in .cache/run (default dev)
 `;
 
-const STATE_FILE = join(cacheRoot, 'dev-cluster.json');
-const DEV_CLUSTER_NAME = 'dev';
-const FIRST_PORT = 5701;
+const STATE_FILE = process.env.HZ_DEV_STATE_FILE
+  ? resolve(process.env.HZ_DEV_STATE_FILE)
+  : join(cacheRoot, 'dev-cluster.json');
+const DEV_CLUSTER_NAME = process.env.HZ_DEV_CLUSTER_NAME || 'dev';
 
 interface DevClusterState {
   name: string;
@@ -39,6 +46,10 @@ async function main(argv: string[]): Promise<number> {
     },
   });
   const command = positionals[0];
+  // "stop" removes the cluster's folder in .cache/run, so the name must stay a plain folder name.
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(DEV_CLUSTER_NAME)) {
+    throw new Error(`HZ_DEV_CLUSTER_NAME must be letters, digits, "-" or "_", got "${DEV_CLUSTER_NAME}"`);
+  }
   if (values.help || !command) {
     process.stdout.write(USAGE);
     return command || values.help ? 0 : 2;
@@ -70,7 +81,8 @@ async function start(members: number, version: string, jet: boolean): Promise<nu
     );
     return 0;
   }
-  const ports = Array.from({ length: members }, (_, i) => FIRST_PORT + i);
+  const firstPort = parseFirstPort(process.env.HZ_DEV_FIRST_PORT);
+  const ports = Array.from({ length: members }, (_, i) => firstPort + i);
   for (const port of ports) {
     if (!(await isPortFree(port))) {
       console.error(`port ${port} is in use by another process; stop it first`);
@@ -135,12 +147,23 @@ function parseMemberCount(text: string): number {
   return count;
 }
 
+function parseFirstPort(text: string | undefined): number {
+  if (text === undefined || text === '') return 5701;
+  const port = Number(text);
+  // Room for the largest cluster "start" accepts (9 members).
+  if (!Number.isInteger(port) || port < 1024 || port > 65_535 - 8) {
+    throw new Error(`HZ_DEV_FIRST_PORT must be a port from 1024 to 65527, got "${text}"`);
+  }
+  return port;
+}
+
 function readState(): DevClusterState | undefined {
   if (!existsSync(STATE_FILE)) return undefined;
   return JSON.parse(readFileSync(STATE_FILE, 'utf8')) as DevClusterState;
 }
 
 function writeState(state: DevClusterState): void {
+  mkdirSync(dirname(STATE_FILE), { recursive: true });
   writeFileSync(STATE_FILE, `${JSON.stringify(state, null, 2)}\n`);
 }
 

@@ -54,7 +54,11 @@ export class Cluster {
   readonly version: string;
   readonly #options: ClusterOptions;
   readonly #dir: string;
+  /** By launch index (member 0 first), whichever of the launches running in parallel spawns first. */
   readonly #processes: MemberProcess[] = [];
+  readonly #launchIndex = new Map<MemberProcess, number>();
+  /** Launches begun so far: each takes its index (and its `ports` entry) from this before any await. */
+  #launches = 0;
   #classpath: string[] = [];
   #stopped = false;
 
@@ -90,7 +94,7 @@ export class Cluster {
     return cluster;
   }
 
-  /** Every member started so far, including stopped ones, in start order. */
+  /** Every member started so far, including stopped ones, in launch order (member 0 first). */
   get members(): MemberInfo[] {
     return this.#processes.map(describe);
   }
@@ -155,6 +159,8 @@ export class Cluster {
     await Promise.all(live.map((p) => p.terminate()));
     const [first, ...rest] = ports;
     if (first === undefined) return;
+    // As in start: the first alone, the rest in parallel (each #launch reserves its own index, so they
+    // never share a tag or log file).
     await this.#launch(first, []);
     await Promise.all(rest.map((port) => this.#launch(port)));
     await this.waitForClusterSize(ports.length);
@@ -180,11 +186,13 @@ export class Cluster {
 
   async #launch(reusePort?: number, joinOnly?: readonly string[]): Promise<MemberProcess> {
     if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
-    const explicit = reusePort ?? this.#options.ports?.[this.#processes.length];
+    // Reserved synchronously: launches run in parallel, and an index read after an await would hand two
+    // JVMs the same explicit port, tag and log file.
+    const index = this.#launches++;
+    const explicit = reusePort ?? this.#options.ports?.[index];
     const port = explicit ?? (await allocatePort());
     const known =
       joinOnly ?? this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
-    const index = this.#processes.length;
     const configFile = join(this.#dir, `member-${index}-${port}.xml`);
     await writeFile(
       configFile,
@@ -199,6 +207,7 @@ export class Cluster {
         properties: this.#options.properties,
       }),
     );
+    if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
     const member = MemberProcess.start({
       classpath: this.#classpath,
       configFile,
@@ -209,7 +218,9 @@ export class Cluster {
       fastStartup: this.#options.fastStartup ?? true,
       detached: this.#options.detached ?? false,
     });
-    this.#processes.push(member);
+    this.#launchIndex.set(member, index);
+    const later = this.#processes.findIndex((p) => (this.#launchIndex.get(p) ?? 0) > index);
+    this.#processes.splice(later < 0 ? this.#processes.length : later, 0, member);
     await member.waitReady(this.#options.startTimeoutMs ?? 120_000);
     return member;
   }

@@ -1,17 +1,19 @@
 // Generates packages/protocol/src/generated from the protocol definitions (YAML) and keeps the package's
 // "exports" in step. With --check it writes nothing and fails when the committed files are out of date.
 // Usage: pnpm exec tsx tools/codegen/src/main.ts [--check] [definitionsDir]
+// definitionsDir defaults to tools/codegen/protocol-definitions (a vendored copy; see its README.md).
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadCustomTypes, loadServices } from './definitions';
 import { exportsField, generate } from './generate';
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
+const codegenDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const repoRoot = resolve(codegenDir, '../..');
 const args = process.argv.slice(2);
 const check = args.includes('--check');
 const definitionsDir = resolve(
-  args.find((a) => !a.startsWith('--')) ?? join(repoRoot, '../shared/protocol-definitions'),
+  args.find((a) => !a.startsWith('--')) ?? join(codegenDir, 'protocol-definitions'),
 );
 const packageDir = join(repoRoot, 'packages/protocol');
 const outDir = join(packageDir, 'src/generated');

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+/** The committed golden vectors: packages/protocol/test/fixtures (origin and layout in its README.md). */
+export const fixturesDir = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures');
 
 export const FIXTURE_FILES = [
   '2.10.protocol.compatibility.binary',
@@ -10,7 +11,7 @@ export const FIXTURE_FILES = [
 ] as const;
 
 export function fixturePath(name: string): string {
-  return resolve(repoRoot, '../shared/protocol-fixtures', name);
+  return resolve(fixturesDir, name);
 }
 
 export function readFixture(name: string): Buffer {

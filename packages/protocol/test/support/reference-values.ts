@@ -1,4 +1,4 @@
-// The reference values of the golden vectors (shared/protocol-fixtures/README.md and the reference
+// The reference values of the golden vectors (test/fixtures/README.md and the reference
 // encoder's reference objects), built for any protocol type.
 import Long from 'long';
 import { REFERENCE_CUSTOM_TYPES, type ReferenceParam } from '../../src/generated/reference/reference-table';
