@@ -4,6 +4,7 @@
 
 export type { DistributedObjectEvent, DistributedObjectListener } from './client/distributed-objects';
 export { HazelcastClient } from './client/hazelcast-client';
+export type { ClientPlugin } from './client/plugins';
 export type { ClusterService } from './cluster/cluster-service';
 export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
 export type { PartitionService } from './cluster/partition-service';
@@ -14,10 +15,10 @@ export type {
   ConnectionStrategyConfig,
   LoadBalancerConfig,
   MembershipListenerConfig,
+  ResolvedClientConfig,
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
-export type { ResolvedClientConfig } from './config/resolve-config';
 export * from './errors/hazelcast-error';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';
@@ -39,12 +40,12 @@ export {
   type IMap,
   type IndexConfig,
   IndexType,
-  LockContext,
   type MapEvent,
   type MapPutOptions,
   type ServerSideObject,
   UniqueKeyTransformation,
 } from './map/index';
+export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
 export {

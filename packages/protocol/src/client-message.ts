@@ -19,6 +19,11 @@ const TWO_POW_32 = 0x1_0000_0000;
  */
 export class ClientMessage {
   readonly frames: Frame[];
+  /**
+   * Requests only: the member may safely receive this request twice, so an invocation may resend it after
+   * a connection loss. Generated encoders set it from the protocol definition's `retryable`.
+   */
+  retryable = false;
 
   constructor(frames: Frame[]) {
     if (frames.length === 0) throw new HazelcastProtocolError('A client message needs at least one frame');

@@ -9,6 +9,11 @@ export {
   encodeErrorResponse,
   isErrorMessage,
 } from './errors/error-response';
+export {
+  HAZELCAST_ERROR_BRAND,
+  HazelcastError,
+  type HazelcastErrorOptions,
+} from './errors/hazelcast-error';
 export { HazelcastProtocolError } from './errors/protocol-error';
 export { isRetryableErrorCode } from './errors/retryable';
 export {

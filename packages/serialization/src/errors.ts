@@ -3,10 +3,13 @@
  * missing factories, and malformed or truncated bytes.
  */
 export class HazelcastSerializationError extends Error {
-  override readonly name: string = 'HazelcastSerializationError';
+  override name = 'HazelcastSerializationError';
 
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
+    // The mark every @hz error carries: `error instanceof HazelcastError` (from @hz/core-client or
+    // @hz/protocol) is true for this error too, although this package depends on neither.
+    (this as unknown as Record<symbol, boolean>)[Symbol.for('@hz/error')] = true;
   }
 }
 

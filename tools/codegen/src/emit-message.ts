@@ -29,6 +29,8 @@ interface Part {
   create: 'createRequestMessage' | 'createResponseMessage' | 'createEventMessage';
   messageType: string;
   what: string;
+  /** Requests only: the member may receive it twice, so the invocation may resend it. */
+  retryable?: boolean;
 }
 
 function fieldType(
@@ -80,6 +82,8 @@ function emitPart(part: Part, mapper: TypeMapper, imports: Imports, positional: 
     out.push(`export function ${encodeName}(${input}): ClientMessage {`);
   }
   out.push(`  const message = ${part.create}(${part.messageType}, ${layout.sizeConstant});`);
+  // Retryability travels with the request, so no call site can disagree with the protocol definition.
+  if (part.retryable) out.push('  message.retryable = RETRYABLE;');
   if (fixed.length > 0) out.push('  const initial = message.initialFrame.content;');
   for (const p of fixed)
     out.push(`  ${writeFixed(p, 'initial', offsetName(part.prefix, p), value(p), imports)}`);
@@ -156,6 +160,7 @@ export function emitMessageCodec(service: ServiceDef, method: MethodDef, mapper:
         create: 'createRequestMessage',
         messageType: 'REQUEST_MESSAGE_TYPE',
         what: `${what} request`,
+        retryable: method.request.retryable === true,
       },
       mapper,
       imports,

@@ -4,10 +4,8 @@ import {
   ClientGetDistributedObjectsCodec,
   ClientRemoveDistributedObjectListenerCodec,
 } from '@hz/protocol/codecs/client';
-import { MAP_SERVICE_NAME } from '../map/map';
-import { MapProxy } from '../map/map-proxy';
-import type { DistributedObject } from '../proxy/proxy-manager';
-import type { ClientContext } from './client-context';
+import { type DistributedObject, proxyFactoryFor } from '../proxy/proxy-manager';
+import type { ClientContext, PluginHost } from './client-context';
 
 /** A distributed object was created or destroyed somewhere in the cluster. */
 export interface DistributedObjectEvent {
@@ -20,15 +18,16 @@ export interface DistributedObjectEvent {
 
 export type DistributedObjectListener = (event: DistributedObjectEvent) => void;
 
-/** Every distributed object the cluster knows, as proxies of this client. */
+/**
+ * Every distributed object the cluster knows, as proxies of this client: built by the factory of their
+ * kind when this program has used that kind (getMap, getQueue, …), as a plain DistributedObject otherwise.
+ */
 export async function getDistributedObjects(context: ClientContext): Promise<DistributedObject[]> {
-  const response = await context.invokeOnRandomTarget(ClientGetDistributedObjectsCodec.encodeRequest(), true);
+  // Objects this client created are created on the cluster in the background: list them too.
+  await context.proxyManager.whenAllCreated();
+  const response = await context.invokeOnRandomTarget(ClientGetDistributedObjectsCodec.encodeRequest());
   return ClientGetDistributedObjectsCodec.decodeResponse(response).response.map(({ serviceName, name }) =>
-    context.proxies.getOrCreate(serviceName, name, () =>
-      serviceName === MAP_SERVICE_NAME
-        ? new MapProxy(context, name)
-        : genericProxy(context, serviceName, name),
-    ),
+    context.proxies.getOrCreate(serviceName, name, proxyFactoryFor(serviceName) ?? genericProxy(serviceName)),
   );
 }
 
@@ -41,7 +40,7 @@ export function addDistributedObjectListener(
   listener: DistributedObjectListener,
 ): Promise<string> {
   const localOnly = context.config.network.smartRouting;
-  return context.listeners.registerListener({
+  return context.registerListener({
     encodeAddRequest: () => ClientAddDistributedObjectListenerCodec.encodeRequest(localOnly),
     decodeAddResponse: (response) => {
       const id = ClientAddDistributedObjectListenerCodec.decodeResponse(response).response;
@@ -66,10 +65,10 @@ export function addDistributedObjectListener(
   });
 }
 
-function genericProxy(context: ClientContext, serviceName: string, name: string): DistributedObject {
-  return {
+function genericProxy(serviceName: string) {
+  return (host: PluginHost, name: string): DistributedObject => ({
     getName: () => name,
     getServiceName: () => serviceName,
-    destroy: () => context.proxies.destroy(serviceName, name),
-  };
+    destroy: () => host.proxies.destroy(serviceName, name),
+  });
 }

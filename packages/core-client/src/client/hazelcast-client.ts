@@ -11,25 +11,27 @@ import { type PartitionService, partitionService } from '../cluster/partition-se
 import { PartitionTable } from '../cluster/partition-table';
 import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
-import { ClientNotActiveError } from '../errors/hazelcast-error';
-import { decodeServerError } from '../errors/server-error';
-import type { InvocationOptions } from '../invocation/invocation';
+import { ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
+import { ServerErrorTable } from '../errors/server-error';
+import type { InvocationOptions, InvocationTarget } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
 import { ListenerService } from '../listener/listener-service';
 import { consoleLogger, type Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
 import { ConnectionManager } from '../network/connection-manager';
-import type { DistributedObject } from '../proxy/proxy-manager';
-import { ProxyManager } from '../proxy/proxy-manager';
+import { currentThreadId } from '../proxy/lock-context';
+import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
 import { queryResultFactories } from '../query/query-results';
 import type { Address } from '../util/address';
-import type { ClientContext, DataBytes } from './client-context';
+import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
+import { registerContext } from './context-of';
 import {
   addDistributedObjectListener,
   type DistributedObjectListener,
   getDistributedObjects,
 } from './distributed-objects';
+import { type ClientPlugin, PluginEventHub } from './plugins';
 import { SchemaReplication } from './schema-replication';
 
 /**
@@ -45,6 +47,9 @@ export class HazelcastClient {
   readonly #connections: ConnectionManager;
   readonly #invocations: InvocationService;
   readonly #schemaReplication: SchemaReplication;
+  readonly #events: PluginEventHub;
+  readonly #plugins = new Map<string, { plugin: ClientPlugin<unknown>; state: unknown }>();
+  readonly #shutdownSteps: Array<(signal: AbortSignal) => Promise<void>> = [];
   #clusterViewConnection: Connection | undefined;
   #shutdownPromise: Promise<void> | undefined;
 
@@ -52,9 +57,20 @@ export class HazelcastClient {
     this.#config = config;
     this.#logger =
       config.customLogger ?? consoleLogger(config.properties['hazelcast.logging.level'] as 'INFO');
-    this.#lifecycle = new LifecycleService(this.#logger, config.lifecycleListeners);
+    const logger = this.#logger;
+    this.#events = new PluginEventHub((event, error) =>
+      logger.warn('HazelcastClient', `a plug-in's ${event} handler threw`, error),
+    );
+    this.#lifecycle = new LifecycleService(this.#logger, [
+      ...config.lifecycleListeners,
+      (state) => this.#events.emit('lifecycle', state),
+    ]);
     this.#cluster = new ClusterService(this.#logger);
     for (const listener of config.membershipListeners) this.#cluster.addMembershipListener(listener);
+    this.#cluster.addMembershipListener({
+      memberAdded: ({ member }) => this.#events.emit('memberAdded', member),
+      memberRemoved: ({ member }) => this.#events.emit('memberRemoved', member),
+    });
     const partitions = new PartitionTable();
     const schemas = new SchemaRegistry();
     // Query results (distinct sets, maxBy/minBy entries) come back as Java IDS objects: read them always.
@@ -70,13 +86,7 @@ export class HazelcastClient {
     );
     const replication = new SchemaReplication(schemas, () => this.#context);
     this.#schemaReplication = replication;
-    /** Invocations wait for new Compact schemas to reach the cluster before their data does. */
-    const invoke = (request: ClientMessage, options: InvocationOptions): Promise<ClientMessage> => {
-      const gate = replication.gate;
-      return gate
-        ? gate.then(() => invocations.invoke(request, options))
-        : invocations.invoke(request, options);
-    };
+    const serverErrors = new ServerErrorTable();
     const smart = config.network.smartRouting;
     const partitionIdOf = (data: DataBytes) =>
       partitions.partitionIdForHash(new HeapData(data).getPartitionHash());
@@ -84,13 +94,18 @@ export class HazelcastClient {
     this.#connections = new ConnectionManager(config, this.#logger, {
       onMessage: (message) => this.#onMessage(message),
       onConnectionAdded: (connection, clusterChanged) => this.#onConnectionAdded(connection, clusterChanged),
+      prepareConnection: (connection) => this.#prepareConnection(connection),
+      onConnectionClosed: (connection, reason) => this.#invocations.connectionClosed(connection, reason),
       onConnectionRemoved: (connection, reason) => {
-        this.#invocations.connectionClosed(connection, reason);
         listeners.connectionRemoved(connection);
         if (connection === this.#clusterViewConnection) {
           this.#clusterViewConnection = undefined;
           const next = this.#connections.activeConnections[0];
           if (next) this.#listenToClusterView(next);
+        }
+        // Closing connections at shutdown is not a loss a plug-in must react to.
+        if (connection.memberUuid && !this.#shutdownPromise) {
+          this.#events.emit('connectionLost', { memberUuid: connection.memberUuid, reason });
         }
       },
       onConnected: () => this.#lifecycle.emit('CONNECTED'),
@@ -105,7 +120,7 @@ export class HazelcastClient {
           .getMembers()
           .map((m) => ({ uuid: m.uuid, address: `${m.address.host}:${m.address.port}` })),
       memberAddress: (uuid) => this.#cluster.getMember(uuid)?.address,
-      decodeError: (message) => decodeServerError(message).error,
+      decodeError: (message) => serverErrors.decode(message).error,
       ping: (connection) => {
         this.#invocations
           .invoke(ClientPingCodec.encodeRequest(), {
@@ -129,7 +144,7 @@ export class HazelcastClient {
         connectionForMember: (uuid) => connections.connectionForMember(uuid),
         anyConnection: () => connections.anyConnection(),
       },
-      decodeError: decodeServerError,
+      decodeError: (message) => serverErrors.decode(message),
       logger: this.#logger,
       invocationTimeoutMillis: config.properties['hazelcast.client.invocation.timeout.millis'],
       retryPauseMillis: config.properties['hazelcast.client.invocation.retry.pause.millis'],
@@ -159,18 +174,57 @@ export class HazelcastClient {
       },
       this.#logger,
     );
-    const proxies = new ProxyManager(() => this.#context);
+    const proxies = new ProxyManager({ host: () => this.#context, logger: this.#logger });
+
+    /** Invocations wait for new Compact schemas to reach the cluster before their data does. */
+    const invoke = (
+      request: ClientMessage,
+      target: InvocationTarget,
+      options: InvokeOptions | undefined,
+    ): Promise<ClientMessage> => {
+      const invocation: InvocationOptions = {
+        target,
+        readOnly: options?.retryable ?? request.retryable,
+        timeoutMillis: options?.timeoutMillis,
+        signal: options?.signal,
+      };
+      const gate = replication.gate;
+      return gate
+        ? gate.then(() => invocations.invoke(request, invocation))
+        : invocations.invoke(request, invocation);
+    };
+    const lifecycle = this.#lifecycle;
+    const cluster = this.#cluster;
+    const events = this.#events;
 
     this.#context = {
       config,
       logger: this.#logger,
-      lifecycle: this.#lifecycle,
-      cluster: this.#cluster,
+      clientUuid: uuidToString(connections.clientUuid),
+      cluster: {
+        getMembers: () => [...cluster.getMembers()],
+        getMember: (uuid) => cluster.getMember(uuid),
+        get clusterId() {
+          return connections.clusterId;
+        },
+        connectedMemberUuids: () => connections.activeConnections.flatMap((c) => c.memberUuid ?? []),
+        partitionCount: () => partitions.partitionCount,
+        partitionOwner: (partitionId) => partitions.owner(partitionId),
+      },
+      lifecycle: {
+        get state() {
+          return lifecycle.state;
+        },
+        isRunning: () => lifecycle.isRunning(),
+      },
+      proxies,
+      proxyManager: proxies,
+      clusterService: cluster,
+      lifecycleService: lifecycle,
       partitions,
       connections,
       invocations,
       listeners,
-      proxies,
       toData: (value) => {
         const data = serialization.toData(value);
         replication.afterWrite();
@@ -181,20 +235,30 @@ export class HazelcastClient {
           ? Promise.resolve(null)
           : replication.read(() => serialization.toObject<T>(new HeapData(data))),
       partitionIdOf,
-      invokeOnPartition: (request, partitionId, readOnly = false) => {
+      invokeOnPartition: (request, partitionId, options) => {
         request.partitionId = partitionId;
-        return invoke(request, { target: { kind: 'partition', partitionId }, readOnly });
+        return invoke(request, { kind: 'partition', partitionId }, options);
       },
-      invokeOnKey: (request, keyData, readOnly = false, timeoutMillis) => {
+      invokeOnKey: (request, keyData, options) => {
         const partitionId = partitionIdOf(keyData);
         request.partitionId = partitionId;
-        return invoke(request, { target: { kind: 'partition', partitionId }, readOnly, timeoutMillis });
+        return invoke(request, { kind: 'partition', partitionId }, options);
       },
-      invokeOnRandomTarget: (request, readOnly = false) =>
-        invoke(request, { target: { kind: 'any' }, readOnly }),
-      invokeOnMember: (request, uuid, readOnly = false) =>
-        invoke(request, { target: { kind: 'member', uuid }, readOnly }),
+      invokeOnRandomTarget: (request, options) => invoke(request, { kind: 'any' }, options),
+      invokeOnMember: (request, uuid, options) => invoke(request, { kind: 'member', uuid }, options),
+      registerListener: (spec) => listeners.registerListener(spec),
+      deregisterListener: (id) => listeners.deregisterListener(id),
+      currentThreadId,
+      on: (event, handler) => events.on(event, handler),
+      onShutdown: (step) => {
+        this.#shutdownSteps.push(step);
+      },
+      decorateProxy: (serviceName, decorator) => proxies.decorate(serviceName, decorator),
+      registerServerError: (code, factory) => serverErrors.register(code, factory),
+      attachPlugin: <S>(plugin: ClientPlugin<S>): S => this.#attach(plugin),
     };
+    registerContext(this, this.#context);
+    for (const plugin of config.plugins) this.#attach(plugin);
   }
 
   /** Creates a client and, unless `connectionStrategy.asyncStart` is set, resolves once it is connected. */
@@ -220,7 +284,10 @@ export class HazelcastClient {
     return partitionService(this.#context);
   }
 
-  /** Every distributed object in the cluster (maps, queues, …), as proxies of this client. */
+  /**
+   * Every distributed object in the cluster, as proxies of this client: of the kind its getter returns for
+   * every kind this program has used (getMap, getQueue, …), a plain DistributedObject for the others.
+   */
   getDistributedObjects(): Promise<DistributedObject[]> {
     return getDistributedObjects(this.#context);
   }
@@ -234,20 +301,66 @@ export class HazelcastClient {
     return this.#context.listeners.deregisterListener(registrationId);
   }
 
-  /** @internal Used by proxies and feature packages through `@hz/core-client/plugin`. */
-  get context(): ClientContext {
-    return this.#context;
-  }
-
-  /** Closes every connection and fails every pending operation with ClientNotActiveError. Idempotent. */
+  /**
+   * Shuts the client down: SHUTTING_DOWN, then the plug-ins' shutdown steps (they can still invoke; bounded
+   * by `hazelcast.client.plugin.shutdown.timeout.millis`), then every connection closes and every pending
+   * operation fails with ClientNotActiveError (DISCONNECTED), then SHUTDOWN. Idempotent.
+   */
   shutdown(): Promise<void> {
     this.#shutdownPromise ??= (async () => {
+      const wasConnected = this.#connections.activeConnections.length > 0;
       this.#lifecycle.emit('SHUTTING_DOWN');
+      await this.#runShutdownSteps();
       this.#invocations.shutdown();
       this.#connections.shutdown();
+      if (wasConnected) this.#lifecycle.emit('DISCONNECTED');
       this.#lifecycle.emit('SHUTDOWN');
     })();
     return this.#shutdownPromise;
+  }
+
+  /** `await using client = await HazelcastClient.newHazelcastClient()` shuts it down at the end of the scope. */
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.shutdown();
+  }
+
+  #attach<S>(plugin: ClientPlugin<S>): S {
+    const existing = this.#plugins.get(plugin.name);
+    if (existing) {
+      if (existing.plugin !== plugin && existing.plugin.setup !== plugin.setup) {
+        throw new IllegalStateError(
+          `Another plug-in named "${plugin.name}" is already set up on this client`,
+        );
+      }
+      return existing.state as S;
+    }
+    if (this.#shutdownPromise) throw new ClientNotActiveError('The client is shut down');
+    const state = plugin.setup(this.#context as PluginHost);
+    this.#plugins.set(plugin.name, { plugin: plugin as ClientPlugin<unknown>, state });
+    return state;
+  }
+
+  async #runShutdownSteps(): Promise<void> {
+    if (this.#shutdownSteps.length === 0) return;
+    const bound = this.#config.properties['hazelcast.client.plugin.shutdown.timeout.millis'];
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<void>((resolve) => {
+      timer = setTimeout(() => {
+        this.#logger.warn('HazelcastClient', `plug-in shutdown steps did not finish within ${bound} ms`);
+        controller.abort(new ClientNotActiveError('The client shutdown bound passed'));
+        resolve();
+      }, bound);
+    });
+    const steps = this.#shutdownSteps.map(async (step) => {
+      try {
+        await step(controller.signal);
+      } catch (error) {
+        this.#logger.warn('HazelcastClient', 'a plug-in shutdown step failed', error);
+      }
+    });
+    await Promise.race([Promise.all(steps), expired]);
+    clearTimeout(timer);
   }
 
   async #start(): Promise<void> {
@@ -256,10 +369,14 @@ export class HazelcastClient {
     this.#lifecycle.emit('STARTED');
     const started = this.#connections.start();
     if (this.#config.connectionStrategy.asyncStart) {
-      started.catch((error: Error) => {
-        this.#logger.error('HazelcastClient', `could not connect to the cluster: ${error.message}`);
-        void this.shutdown();
-      });
+      started.then(
+        () => this.#events.emit('started'),
+        (error: Error) => {
+          if (this.#shutdownPromise) return; // shut down by the user while connecting
+          this.#logger.error('HazelcastClient', `could not connect to the cluster: ${error.message}`);
+          void this.shutdown();
+        },
+      );
       return;
     }
     try {
@@ -271,6 +388,7 @@ export class HazelcastClient {
       await this.shutdown();
       throw error;
     }
+    this.#events.emit('started');
   }
 
   /** `promise`, unless the client shuts down first (e.g. it gave up reconnecting): then a clear rejection. */
@@ -294,7 +412,7 @@ export class HazelcastClient {
     this.#invocations.handleMessage(message);
   }
 
-  #onConnectionAdded(connection: Connection, clusterChanged: boolean): void {
+  #onConnectionAdded(connection: Connection, clusterChanged: boolean, previousClusterId?: string): void {
     const context = this.#context;
     if (clusterChanged) {
       this.#logger.info(
@@ -302,22 +420,32 @@ export class HazelcastClient {
         `connected to a new cluster (id ${connection.clusterId}); rebuilding state`,
       );
       context.partitions.reset();
-      context.proxies.recreateAll();
+      context.proxyManager.recreateAll();
       this.#schemaReplication.resendAll();
+      this.#events.emit('clusterChanged', {
+        previousClusterId: previousClusterId ?? '',
+        clusterId: connection.clusterId ?? '',
+      });
     }
     if (!this.#clusterViewConnection?.alive) this.#listenToClusterView(connection);
-    if (this.#config.network.smartRouting && this.#config.backupAckToClientEnabled) {
-      this.#invocations
-        .invoke(ClientLocalBackupListenerCodec.encodeRequest(), {
-          target: { kind: 'connection', connection },
-          readOnly: true,
-          eventHandler: (event) => this.#onMessage(event),
-        })
-        .catch((error: Error) =>
-          this.#logger.debug('HazelcastClient', `backup listener on ${connection}: ${error.message}`),
-        );
-    }
     context.listeners.connectionAdded(connection);
+    if (connection.memberUuid) this.#events.emit('connectionAdded', { memberUuid: connection.memberUuid });
+  }
+
+  /**
+   * Before a connection carries invocations, its member must know where to send backup acks: a write whose
+   * backup lands on a member without this listener would wait for the backup timeout. So the listener is
+   * registered here, before the connection joins the pool (and before newHazelcastClient resolves).
+   */
+  async #prepareConnection(connection: Connection): Promise<void> {
+    if (!this.#config.network.smartRouting || !this.#config.backupAckToClientEnabled) return;
+    const timeout = this.#config.network.connectionTimeout;
+    await this.#invocations.invoke(ClientLocalBackupListenerCodec.encodeRequest(), {
+      target: { kind: 'connection', connection },
+      readOnly: true,
+      eventHandler: (event) => this.#onMessage(event),
+      ...(timeout > 0 ? { timeoutMillis: timeout } : {}),
+    });
   }
 
   #listenToClusterView(connection: Connection): void {

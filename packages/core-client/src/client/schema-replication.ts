@@ -1,3 +1,4 @@
+import { uuidToString } from '@hz/protocol';
 import {
   ClientFetchSchemaCodec,
   ClientSendAllSchemasCodec,
@@ -12,6 +13,7 @@ import {
   type SchemaRegistry,
 } from '@hz/serialization';
 import type Long from 'long';
+import { IllegalStateError } from '../errors/hazelcast-error';
 import type { ClientContext } from './client-context';
 
 /**
@@ -89,11 +91,34 @@ export class SchemaReplication {
     );
   }
 
+  /**
+   * Sends a new schema until every member has it (the answer lists the members that do), at most
+   * `hazelcast.client.schema.max.put.retry.count` times: data that needs it must never reach a member
+   * that cannot read it.
+   */
   async #send(schema: Schema): Promise<void> {
-    // Straight to the invocation service: the context's invoke would wait for the gate this send opens.
-    await this.#context().invocations.invoke(ClientSendSchemaCodec.encodeRequest(toWire(schema)), {
-      target: { kind: 'any' },
-    });
+    const context = this.#context();
+    const attempts = context.config.properties['hazelcast.client.schema.max.put.retry.count'];
+    const pause = context.config.properties['hazelcast.client.invocation.retry.pause.millis'];
+    for (let attempt = 1; ; attempt++) {
+      // Straight to the invocation service: the context's invoke would wait for the gate this send opens.
+      const response = await context.invocations.invoke(ClientSendSchemaCodec.encodeRequest(toWire(schema)), {
+        target: { kind: 'any' },
+      });
+      const replicated = new Set(
+        ClientSendSchemaCodec.decodeResponse(response).replicatedMembers.map((uuid) => uuidToString(uuid)),
+      );
+      const missing = context.clusterService.getMembers().filter((member) => !replicated.has(member.uuid));
+      if (missing.length === 0) break;
+      if (attempt >= attempts) {
+        throw new IllegalStateError(
+          `The Compact schema of ${schema.typeName} reached ${replicated.size} member(s) but not ` +
+            `${missing.map((m) => m.uuid).join(', ')} after ${attempts} attempt(s) ` +
+            '(hazelcast.client.schema.max.put.retry.count)',
+        );
+      }
+      await new Promise((resolve) => setTimeout(resolve, pause).unref());
+    }
     this.#registry.markReplicated(schema.id);
   }
 

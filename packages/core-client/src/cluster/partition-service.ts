@@ -15,7 +15,7 @@ export function partitionService(context: ClientContext): PartitionService {
     getPartitionId: (key) => context.partitionIdOf(context.toData(key)),
     getPartitionOwner: (partitionId) => {
       const uuid = context.partitions.owner(partitionId);
-      return uuid === undefined ? undefined : context.cluster.getMember(uuid);
+      return uuid === undefined ? undefined : context.clusterService.getMember(uuid);
     },
   };
 }

@@ -2,10 +2,14 @@
  * The tuning properties the client understands, under the official clients' names, with their defaults.
  * Values may be given as numbers/booleans or as the strings Java-style configs use ("5000", "true").
  */
-type PropertySpec =
+type PropertySpec = (
   | { kind: 'int'; default: number; min: number; allowMinusOne?: boolean }
   | { kind: 'boolean'; default: boolean }
-  | { kind: 'choice'; default: string; choices: readonly string[] };
+  | { kind: 'choice'; default: string; choices: readonly string[] }
+) & {
+  /** Known but not implemented: setting it is an error that says so (a silently ignored setting is a bug). */
+  unsupported?: string;
+};
 
 export const CLIENT_PROPERTIES = {
   'hazelcast.client.heartbeat.interval': { kind: 'int', default: 5_000, min: 1 },
@@ -22,12 +26,39 @@ export const CLIENT_PROPERTIES = {
   'hazelcast.client.autopipelining.threshold.bytes': { kind: 'int', default: 65_536, min: 1_024 },
   'hazelcast.client.socket.no.delay': { kind: 'boolean', default: true },
   'hazelcast.client.shuffle.member.list': { kind: 'boolean', default: true },
-  'hazelcast.client.statistics.enabled': { kind: 'boolean', default: false },
-  'hazelcast.client.statistics.period.seconds': { kind: 'int', default: 3, min: 1 },
-  'hazelcast.client.schema.max.put.retry.count': { kind: 'int', default: 100, min: 0 },
-  'hazelcast.invalidation.reconciliation.interval.seconds': { kind: 'int', default: 60, min: 0 },
-  'hazelcast.invalidation.min.reconciliation.interval.seconds': { kind: 'int', default: 30, min: 0 },
-  'hazelcast.invalidation.max.tolerated.miss.count': { kind: 'int', default: 10, min: 0 },
+  'hazelcast.client.statistics.enabled': {
+    kind: 'boolean',
+    default: false,
+    unsupported: 'client statistics are not sent yet',
+  },
+  'hazelcast.client.statistics.period.seconds': {
+    kind: 'int',
+    default: 3,
+    min: 1,
+    unsupported: 'client statistics are not sent yet',
+  },
+  // Attempts to send a new Compact schema until every member has it.
+  'hazelcast.client.schema.max.put.retry.count': { kind: 'int', default: 100, min: 1 },
+  'hazelcast.invalidation.reconciliation.interval.seconds': {
+    kind: 'int',
+    default: 60,
+    min: 0,
+    unsupported: 'near caches come with @hz/near-cache',
+  },
+  'hazelcast.invalidation.min.reconciliation.interval.seconds': {
+    kind: 'int',
+    default: 30,
+    min: 0,
+    unsupported: 'near caches come with @hz/near-cache',
+  },
+  'hazelcast.invalidation.max.tolerated.miss.count': {
+    kind: 'int',
+    default: 10,
+    min: 0,
+    unsupported: 'near caches come with @hz/near-cache',
+  },
+  // How long shutdown() waits for plug-ins' shutdown steps (closing CP sessions, cancelling SQL cursors).
+  'hazelcast.client.plugin.shutdown.timeout.millis': { kind: 'int', default: 5_000, min: 1 },
   'hazelcast.logging.level': {
     kind: 'choice',
     default: 'INFO',

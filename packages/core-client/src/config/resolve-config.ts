@@ -1,10 +1,22 @@
 import type { SerializationConfig } from '@hz/serialization';
+import type { ClientPlugin } from '../client/plugins';
+import type { MembershipListener } from '../cluster/member';
 import { InvalidConfigurationError } from '../errors/hazelcast-error';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
 import type { Logger } from '../logging/logger';
 import { type LoadBalancer, randomLoadBalancer, roundRobinLoadBalancer } from '../util/load-balancer';
-import type { ClientConfig, MembershipListenerConfig, ReconnectMode } from './client-config';
 import { CLIENT_PROPERTIES, type ClientProperties, type ClientPropertyName } from './properties';
+import {
+  boolean,
+  choice,
+  custom,
+  number,
+  type SectionInput,
+  type SectionOutput,
+  section,
+  string,
+  stringArray,
+} from './schema';
 import {
   checkKeys,
   describe,
@@ -12,62 +24,125 @@ import {
   isPlainObject,
   optBoolean,
   optChoice,
-  optFunctionArray,
   optNumber,
   optString,
-  optStringArray,
-  section,
 } from './validate';
 
-/** A validated config with every default filled in. */
-export interface ResolvedClientConfig {
-  readonly clusterName: string;
-  readonly instanceName: string;
-  readonly clientLabels: readonly string[];
-  readonly network: {
-    readonly clusterMembers: readonly string[];
-    readonly smartRouting: boolean;
-    readonly redoOperation: boolean;
-    readonly connectionTimeout: number;
-  };
-  readonly connectionStrategy: {
-    readonly asyncStart: boolean;
-    readonly reconnectMode: ReconnectMode;
-    readonly connectionRetry: {
-      readonly initialBackoffMillis: number;
-      readonly maxBackoffMillis: number;
-      readonly multiplier: number;
-      readonly jitter: number;
-      readonly clusterConnectTimeoutMillis: number;
-    };
-  };
-  readonly loadBalancer: LoadBalancer;
-  readonly serialization: Readonly<SerializationConfig>;
-  readonly backupAckToClientEnabled: boolean;
-  readonly properties: ClientProperties;
-  readonly lifecycleListeners: ReadonlyArray<(state: LifecycleState) => void>;
-  readonly membershipListeners: readonly MembershipListenerConfig[];
-  readonly customLogger: Logger | undefined;
-  readonly security: { readonly username: string | null; readonly password: string | null };
-}
-
-const TOP_LEVEL_KEYS = [
-  'clusterName',
-  'instanceName',
-  'clientLabels',
-  'network',
-  'connectionStrategy',
-  'loadBalancer',
-  'serialization',
-  'backupAckToClientEnabled',
-  'properties',
-  'lifecycleListeners',
-  'membershipListeners',
-  'customLogger',
-  'security',
-] as const;
-
 let clientCounter = 0;
+
+const connectionRetry = {
+  initialBackoffMillis: number(1_000, { min: 0 }),
+  maxBackoffMillis: number(30_000, { min: 0 }),
+  /** Each backoff is the previous one times this. */
+  multiplier: number(1.05, { min: 1 }),
+  /** Random spread of each backoff, in [0, 1]. */
+  jitter: number(0, { min: 0, max: 1 }),
+  /** Give up connecting after this long; -1 retries forever. */
+  clusterConnectTimeoutMillis: number(-1, { min: 0, orMinusOne: true }),
+};
+
+const network = {
+  /** `host` or `host:port`; a host without a port tries 5701, 5702 and 5703. Default `['127.0.0.1']`. */
+  clusterMembers: stringArray(['127.0.0.1'], checkAddress),
+  /** Connect to every member and send keyed operations to the partition owner. Default true. */
+  smartRouting: boolean(true),
+  /** Retry non-read-only operations after a connection loss too (they may run twice). Default false. */
+  redoOperation: boolean(false),
+  /** TCP connect plus authentication timeout per attempt. Default 5000; 0 means no timeout. */
+  connectionTimeout: number(5_000, { min: 0, integer: true }),
+};
+
+const connectionStrategy = {
+  /** Resolve `newHazelcastClient` before the cluster is reached; operations fail with ClientOfflineError until then. */
+  asyncStart: boolean(false),
+  /** ON: wait and reconnect; ASYNC: fail fast with ClientOfflineError while reconnecting; OFF: shut down. */
+  reconnectMode: choice(['ON', 'OFF', 'ASYNC'], 'ON'),
+  connectionRetry: section(connectionRetry, (retry, path) => {
+    if (retry.maxBackoffMillis < retry.initialBackoffMillis) {
+      throw new InvalidConfigurationError(
+        `Invalid configuration: ${path}.maxBackoffMillis (${retry.maxBackoffMillis}) must be >= initialBackoffMillis (${retry.initialBackoffMillis})`,
+      );
+    }
+  }),
+};
+
+const loadBalancer = {
+  type: choice(['ROUND_ROBIN', 'RANDOM'], 'ROUND_ROBIN'),
+  /** Your own balancer; takes precedence over `type`. */
+  customLoadBalancer: custom<LoadBalancer, LoadBalancer | undefined>((value, path) => {
+    if (value === undefined) return undefined;
+    if (!isPlainObject(value) || typeof value.next !== 'function') {
+      fail(path, 'an object with a next(members) method', value);
+    }
+    return value as unknown as LoadBalancer;
+  }),
+};
+
+const usernamePassword = {
+  username: custom<string, string>((value, path) => optString(value ?? null, path, '')),
+  password: custom<string, string>((value, path) => optString(value ?? null, path, '', true)),
+};
+
+/**
+ * The client configuration: every option, its default and its check, in one table. It has the shape and
+ * defaults of the official Node.js client's `ClientConfig`, so an application moves over with import changes
+ * only. Every field is optional; durations are milliseconds unless a name says seconds.
+ */
+const clientConfig = {
+  /** Name of the cluster to join; members refuse clients with another name. Default `'dev'`. */
+  clusterName: string('dev'),
+  /** Name of this client instance, shown in Management Center. Default `hz.client_<n>`. */
+  instanceName: string(() => `hz.client_${clientCounter++}`),
+  /** Labels sent to the cluster on authentication. */
+  clientLabels: stringArray([]),
+  network: section(network),
+  connectionStrategy: section(connectionStrategy),
+  loadBalancer: custom<SectionInput<typeof loadBalancer>, LoadBalancer>((value, path) => {
+    const resolved = section(loadBalancer).parse(value, path);
+    return (
+      resolved.customLoadBalancer ??
+      (resolved.type === 'RANDOM' ? randomLoadBalancer() : roundRobinLoadBalancer())
+    );
+  }),
+  /** Passed to @hz/serialization, which validates it (unknown options are errors there too). */
+  serialization: custom<SerializationConfig, Readonly<SerializationConfig>>((value, path) => {
+    if (value !== undefined && !isPlainObject(value)) fail(path, 'an object', value);
+    return Object.freeze({ ...(value as SerializationConfig | undefined) });
+  }),
+  /** Members send backup acks straight to the client (smart routing only). Default true. */
+  backupAckToClientEnabled: boolean(true),
+  /** Tuning properties, keyed by their `hazelcast.client.*` names (see `CLIENT_PROPERTIES`). */
+  properties: custom<Record<string, string | number | boolean>, ClientProperties>(resolveProperties),
+  lifecycleListeners: custom<
+    Array<(state: LifecycleState) => void>,
+    ReadonlyArray<(state: LifecycleState) => void>
+  >((value, path) => functionArray(value, path)),
+  /** Membership listeners registered before the client connects, so they see the first member list. */
+  membershipListeners: custom<MembershipListener[], readonly MembershipListener[]>(
+    resolveMembershipListeners,
+  ),
+  customLogger: custom<Logger, Logger | undefined>(resolveLogger),
+  /** Credentials for members with security enabled (Enterprise); Community members refuse any. */
+  security: custom<
+    { usernamePassword?: { username: string; password: string } },
+    { readonly username: string | null; readonly password: string | null }
+  >((value, path) => {
+    const resolved = section({ usernamePassword: custom((v) => v) }).parse(value, path);
+    if (resolved.usernamePassword === undefined) return Object.freeze({ username: null, password: null });
+    return section(usernamePassword).parse(resolved.usernamePassword, `${path}.usernamePassword`);
+  }),
+  /** Plug-ins set up with the client, e.g. `nearCache({...})` from @hz/near-cache. */
+  plugins: custom<ClientPlugin[], readonly ClientPlugin[]>(resolvePlugins),
+};
+
+/** The client configuration a user writes (see the table above for every option and its default). */
+export type ClientConfig = SectionInput<typeof clientConfig>;
+/** A validated config with every default filled in. */
+export type ResolvedClientConfig = SectionOutput<typeof clientConfig>;
+export type ClientNetworkConfig = SectionInput<typeof network>;
+export type ConnectionStrategyConfig = SectionInput<typeof connectionStrategy>;
+export type ConnectionRetryConfig = SectionInput<typeof connectionRetry>;
+export type LoadBalancerConfig = SectionInput<typeof loadBalancer>;
 
 /**
  * Validates a user config and fills in defaults. Every invalid value is rejected with an
@@ -76,93 +151,7 @@ let clientCounter = 0;
  */
 export function resolveClientConfig(input: ClientConfig | undefined = {}): ResolvedClientConfig {
   if (!isPlainObject(input)) fail('config', 'an object', input);
-  const config = input as Record<string, unknown>;
-  checkKeys(config, '', TOP_LEVEL_KEYS);
-
-  const network = section(config.network, 'network');
-  checkKeys(network, 'network', ['clusterMembers', 'smartRouting', 'redoOperation', 'connectionTimeout']);
-  const clusterMembers = optStringArray(network.clusterMembers, 'network.clusterMembers', ['127.0.0.1']);
-  for (const [index, address] of clusterMembers.entries())
-    checkAddress(address, `network.clusterMembers[${index}]`);
-
-  const strategy = section(config.connectionStrategy, 'connectionStrategy');
-  checkKeys(strategy, 'connectionStrategy', ['asyncStart', 'reconnectMode', 'connectionRetry']);
-  const retry = section(strategy.connectionRetry, 'connectionStrategy.connectionRetry');
-  const retryPath = 'connectionStrategy.connectionRetry';
-  checkKeys(retry, retryPath, [
-    'initialBackoffMillis',
-    'maxBackoffMillis',
-    'multiplier',
-    'jitter',
-    'clusterConnectTimeoutMillis',
-  ]);
-  const initialBackoffMillis = optNumber(
-    retry.initialBackoffMillis,
-    `${retryPath}.initialBackoffMillis`,
-    1_000,
-    {
-      min: 0,
-    },
-  );
-  const maxBackoffMillis = optNumber(retry.maxBackoffMillis, `${retryPath}.maxBackoffMillis`, 30_000, {
-    min: 0,
-  });
-  if (maxBackoffMillis < initialBackoffMillis) {
-    throw new InvalidConfigurationError(
-      `Invalid configuration: ${retryPath}.maxBackoffMillis (${maxBackoffMillis}) must be >= initialBackoffMillis (${initialBackoffMillis})`,
-    );
-  }
-
-  const labels = optStringArray(config.clientLabels, 'clientLabels', []);
-
-  return Object.freeze({
-    clusterName: optString(config.clusterName, 'clusterName', 'dev'),
-    instanceName: optString(config.instanceName, 'instanceName', `hz.client_${clientCounter++}`),
-    clientLabels: labels,
-    network: Object.freeze({
-      clusterMembers,
-      smartRouting: optBoolean(network.smartRouting, 'network.smartRouting', true),
-      redoOperation: optBoolean(network.redoOperation, 'network.redoOperation', false),
-      connectionTimeout: optNumber(network.connectionTimeout, 'network.connectionTimeout', 5_000, {
-        min: 0,
-        integer: true,
-      }),
-    }),
-    connectionStrategy: Object.freeze({
-      asyncStart: optBoolean(strategy.asyncStart, 'connectionStrategy.asyncStart', false),
-      reconnectMode: optChoice(
-        strategy.reconnectMode,
-        'connectionStrategy.reconnectMode',
-        ['ON', 'OFF', 'ASYNC'],
-        'ON',
-      ),
-      connectionRetry: Object.freeze({
-        initialBackoffMillis,
-        maxBackoffMillis,
-        multiplier: optNumber(retry.multiplier, `${retryPath}.multiplier`, 1.05, { min: 1 }),
-        jitter: optNumber(retry.jitter, `${retryPath}.jitter`, 0, { min: 0, max: 1 }),
-        clusterConnectTimeoutMillis: optNumber(
-          retry.clusterConnectTimeoutMillis,
-          `${retryPath}.clusterConnectTimeoutMillis`,
-          -1,
-          { min: 0, orMinusOne: true },
-        ),
-      }),
-    }),
-    loadBalancer: resolveLoadBalancer(config.loadBalancer),
-    serialization: Object.freeze({
-      ...section(config.serialization, 'serialization'),
-    }) as SerializationConfig,
-    backupAckToClientEnabled: optBoolean(config.backupAckToClientEnabled, 'backupAckToClientEnabled', true),
-    properties: resolveProperties(config.properties),
-    lifecycleListeners: optFunctionArray<(state: LifecycleState) => void>(
-      config.lifecycleListeners,
-      'lifecycleListeners',
-    ),
-    membershipListeners: resolveMembershipListeners(config.membershipListeners),
-    customLogger: resolveLogger(config.customLogger),
-    security: resolveSecurity(config.security),
-  });
+  return section(clientConfig).parse(input, '');
 }
 
 function checkAddress(address: string, path: string): void {
@@ -173,87 +162,104 @@ function checkAddress(address: string, path: string): void {
   }
 }
 
-function resolveLoadBalancer(value: unknown): LoadBalancer {
-  const config = section(value, 'loadBalancer');
-  checkKeys(config, 'loadBalancer', ['type', 'customLoadBalancer']);
-  const custom = config.customLoadBalancer;
-  if (custom !== undefined) {
-    if (!isPlainObject(custom) || typeof custom.next !== 'function') {
-      fail('loadBalancer.customLoadBalancer', 'an object with a next(members) method', custom);
-    }
-    return custom as unknown as LoadBalancer;
-  }
-  const type = optChoice(config.type, 'loadBalancer.type', ['ROUND_ROBIN', 'RANDOM'], 'ROUND_ROBIN');
-  return type === 'RANDOM' ? randomLoadBalancer() : roundRobinLoadBalancer();
-}
-
-function resolveProperties(value: unknown): ClientProperties {
-  const given = section(value, 'properties');
+function resolveProperties(value: unknown, path: string): ClientProperties {
+  if (value !== undefined && !isPlainObject(value)) fail(path, 'an object', value);
+  const given = (value ?? {}) as Record<string, unknown>;
   const known = Object.keys(CLIENT_PROPERTIES) as ClientPropertyName[];
-  checkKeys(given, 'properties', known);
+  checkKeys(given, path, known);
   const resolved: Record<string, number | boolean | string> = {};
   for (const name of known) {
-    const spec = CLIENT_PROPERTIES[name];
+    const spec = CLIENT_PROPERTIES[name] as (typeof CLIENT_PROPERTIES)[ClientPropertyName] & {
+      unsupported?: string;
+    };
     const raw = given[name];
-    const path = `properties['${name}']`;
+    const propertyPath = `${path}['${name}']`;
+    if (raw !== undefined && spec.unsupported) {
+      throw new InvalidConfigurationError(
+        `Invalid configuration: ${propertyPath} is not supported yet (${spec.unsupported}); remove it`,
+      );
+    }
     if (raw === undefined) {
       resolved[name] = spec.default;
     } else if (spec.kind === 'int') {
-      const number = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
-      resolved[name] = optNumber(number, path, spec.default, { min: spec.min, integer: true });
+      const parsed = typeof raw === 'string' && /^-?\d+$/.test(raw.trim()) ? Number(raw) : raw;
+      resolved[name] = optNumber(parsed, propertyPath, spec.default, { min: spec.min, integer: true });
     } else if (spec.kind === 'boolean') {
-      const bool = raw === 'true' ? true : raw === 'false' ? false : raw;
-      resolved[name] = optBoolean(bool, path, spec.default);
+      const parsed = raw === 'true' ? true : raw === 'false' ? false : raw;
+      resolved[name] = optBoolean(parsed, propertyPath, spec.default);
     } else {
-      resolved[name] = optChoice(raw, path, spec.choices, spec.default);
+      resolved[name] = optChoice(raw, propertyPath, spec.choices, spec.default);
     }
   }
   return Object.freeze(resolved) as ClientProperties;
 }
 
-function resolveMembershipListeners(value: unknown): MembershipListenerConfig[] {
+function functionArray<F>(value: unknown, path: string): readonly F[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value))
-    fail('membershipListeners', 'an array of { memberAdded?, memberRemoved? }', value);
+  if (!Array.isArray(value)) fail(path, 'an array of functions', value);
+  value.forEach((item, index) => {
+    if (typeof item !== 'function') fail(`${path}[${index}]`, 'a function', item);
+  });
+  return Object.freeze([...(value as F[])]);
+}
+
+function resolveMembershipListeners(value: unknown, path: string): readonly MembershipListener[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value)) fail(path, 'an array of { memberAdded?, memberRemoved? }', value);
   return value.map((listener, index) => {
-    const path = `membershipListeners[${index}]`;
-    if (!isPlainObject(listener)) fail(path, 'an object { memberAdded?, memberRemoved? }', listener);
-    checkKeys(listener, path, ['memberAdded', 'memberRemoved']);
+    const at = `${path}[${index}]`;
+    if (!isPlainObject(listener)) fail(at, 'an object { memberAdded?, memberRemoved? }', listener);
+    checkKeys(listener, at, ['memberAdded', 'memberRemoved']);
     const { memberAdded, memberRemoved } = listener;
     if (memberAdded === undefined && memberRemoved === undefined) {
-      fail(path, 'an object with memberAdded and/or memberRemoved', listener);
+      fail(at, 'an object with memberAdded and/or memberRemoved', listener);
     }
     for (const [key, fn] of [
       ['memberAdded', memberAdded],
       ['memberRemoved', memberRemoved],
     ] as const) {
-      if (fn !== undefined && typeof fn !== 'function') fail(`${path}.${key}`, 'a function', fn);
+      if (fn !== undefined && typeof fn !== 'function') fail(`${at}.${key}`, 'a function', fn);
     }
-    return listener as MembershipListenerConfig;
+    return listener as MembershipListener;
   });
 }
 
-function resolveLogger(value: unknown): Logger | undefined {
+function resolveLogger(value: unknown, path: string): Logger | undefined {
   if (value === undefined) return undefined;
   const methods = ['error', 'warn', 'info', 'debug', 'trace'];
-  if (typeof value !== 'object' || value === null) fail('customLogger', 'a logger object', value);
+  if (typeof value !== 'object' || value === null) fail(path, 'a logger object', value);
   const missing = methods.filter((m) => typeof (value as Record<string, unknown>)[m] !== 'function');
   if (missing.length > 0) {
     throw new InvalidConfigurationError(
-      `Invalid configuration: customLogger must have the methods ${methods.join(', ')}; missing ${missing.join(', ')} on ${describe(value)}`,
+      `Invalid configuration: ${path} must have the methods ${methods.join(', ')}; missing ${missing.join(', ')} on ${describe(value)}`,
     );
   }
   return value as Logger;
 }
 
-function resolveSecurity(value: unknown): ResolvedClientConfig['security'] {
-  const security = section(value, 'security');
-  checkKeys(security, 'security', ['usernamePassword']);
-  if (security.usernamePassword === undefined) return Object.freeze({ username: null, password: null });
-  const credentials = section(security.usernamePassword, 'security.usernamePassword');
-  checkKeys(credentials, 'security.usernamePassword', ['username', 'password']);
-  return Object.freeze({
-    username: optString(credentials.username ?? null, 'security.usernamePassword.username', ''),
-    password: optString(credentials.password ?? null, 'security.usernamePassword.password', '', true),
-  });
+function resolvePlugins(value: unknown, path: string): readonly ClientPlugin[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value))
+    fail(path, 'an array of plug-ins (e.g. nearCache({...}) from @hz/near-cache)', value);
+  const names = new Set<string>();
+  return Object.freeze(
+    value.map((plugin, index) => {
+      const at = `${path}[${index}]`;
+      if (
+        typeof plugin !== 'object' ||
+        plugin === null ||
+        typeof plugin.name !== 'string' ||
+        typeof plugin.setup !== 'function'
+      ) {
+        fail(at, 'a plug-in { name, setup(host) } (e.g. nearCache({...}) from @hz/near-cache)', plugin);
+      }
+      if (names.has(plugin.name)) {
+        throw new InvalidConfigurationError(
+          `Invalid configuration: ${at} is a second "${plugin.name}" plug-in; give each plug-in once`,
+        );
+      }
+      names.add(plugin.name);
+      return plugin as ClientPlugin;
+    }),
+  );
 }

@@ -16,7 +16,7 @@ import {
   OperationTimeoutError,
   TargetDisconnectedError,
 } from '../errors/hazelcast-error';
-import { decodeServerError } from '../errors/server-error';
+import { ServerErrorTable } from '../errors/server-error';
 import { consoleLogger } from '../logging/logger';
 import type { InvocationConnection } from './invocation';
 import { type InvocationRouting, InvocationService } from './invocation-service';
@@ -49,7 +49,7 @@ function setup(
   };
   const service = new InvocationService({
     routing,
-    decodeError: decodeServerError,
+    decodeError: (message) => new ServerErrorTable().decode(message),
     logger: consoleLogger('OFF'),
     invocationTimeoutMillis: 2_000,
     retryPauseMillis: 10,
@@ -192,6 +192,42 @@ describe('InvocationService', () => {
     const failing = strict.service.invoke(request(), { target: { kind: 'any' } });
     strict.service.handleMessage(response(strict.connections[0]!.sent[0]!.correlationId, 1));
     await expect(failing).rejects.toThrow(IndeterminateOperationStateError);
+  });
+
+  it('never completes a write whose member left before its backups acked: it fails, outcome unknown', async () => {
+    // The member answered (1 backup announced) and its connection closed before the ack: the change may
+    // exist nowhere, so this is not a success, whatever fail.on.indeterminate.state says.
+    const { service, connections } = setup({ backupTimeoutMillis: 60_000 });
+    const write = service.invoke(request(), { target: { kind: 'partition', partitionId: 1 } });
+    service.handleMessage(response(connections[0]!.sent[0]!.correlationId, 1));
+    connections[0]!.alive = false;
+    service.connectionClosed(connections[0]!, new Error('Connection closed by the other side'));
+    await expect(write).rejects.toThrow(TargetDisconnectedError);
+    await expect(write).rejects.toThrow(/left before 1 of 1 backup\(s\) confirmed.*may or may not have run/);
+    expect(connections[1]!.sent).toHaveLength(0);
+  });
+
+  it('resends such a write with redoOperation, and acks of the lost attempt do not count for the new one', async () => {
+    const { service, connections } = setup({ backupTimeoutMillis: 60_000, redoOperation: true });
+    let settled = false;
+    const write = service.invoke(request(), { target: { kind: 'partition', partitionId: 1 } }).then((r) => {
+      settled = true;
+      return r;
+    });
+    const first = connections[0]!.sent[0]!.correlationId;
+    service.handleMessage(response(first, 1));
+    connections[0]!.alive = false;
+    service.connectionClosed(connections[0]!, new Error('socket reset'));
+    await nextSend(connections[1]!, 1);
+    const second = connections[1]!.sent[0]!.correlationId;
+    expect(second).not.toBe(first);
+    service.backupAcked(first); // a late ack of the lost attempt
+    const reply = response(second, 1);
+    service.handleMessage(reply);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(settled).toBe(false);
+    service.backupAcked(second);
+    expect(await write).toBe(reply);
   });
 
   it('times out when retries outlast the invocation timeout', async () => {

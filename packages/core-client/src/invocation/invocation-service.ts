@@ -1,5 +1,6 @@
 import type { ClientMessage } from '@hz/protocol';
 import {
+  AbortError,
   ClientNotActiveError,
   ClientOfflineError,
   HazelcastOverloadError,
@@ -61,6 +62,7 @@ export class InvocationService {
   readonly #pending = new Map<number, Invocation>();
   readonly #eventHandlers = new Map<number, (event: ClientMessage) => void>();
   #nextCorrelationId = 1;
+  #backupTimeouts = 0;
   #sweeper: NodeJS.Timeout | undefined;
   #shutdown = false;
 
@@ -71,6 +73,18 @@ export class InvocationService {
 
   get pendingCount(): number {
     return this.#pending.size;
+  }
+
+  /** Invocations whose response arrived and that wait for backup acks (diagnostics and tests). */
+  get heldResponseCount(): number {
+    let held = 0;
+    for (const invocation of this.#pending.values()) if (invocation.pendingResponse) held++;
+    return held;
+  }
+
+  /** How many invocations the backup timeout settled because their acks did not arrive in time. */
+  get backupTimeoutCount(): number {
+    return this.#backupTimeouts;
   }
 
   invoke(request: ClientMessage, options: InvocationOptions): Promise<ClientMessage> {
@@ -86,9 +100,19 @@ export class InvocationService {
         ),
       );
     }
+    const signal = options.signal;
+    if (signal?.aborted) return Promise.reject(abortError(signal));
     this.#options.markBackupAware?.(request);
     this.#register(invocation);
     this.#ensureSweeper();
+    if (signal) {
+      const onAbort = () => this.#fail(invocation, abortError(signal));
+      signal.addEventListener('abort', onAbort, { once: true });
+      invocation.promise.then(
+        () => signal.removeEventListener('abort', onAbort),
+        () => signal.removeEventListener('abort', onAbort),
+      );
+    }
     this.#send(invocation);
     return invocation.promise;
   }
@@ -129,14 +153,18 @@ export class InvocationService {
     }
   }
 
-  /** @internal The connection is gone: everything sent on it is retried or failed. */
+  /**
+   * @internal The connection is gone: everything sent on it is retried or failed, never completed.
+   *
+   * An invocation whose response arrived but whose backups have not acked yet is not a success either: the
+   * member that answered is gone, and no replica confirmed the change, so it may exist nowhere. Like an
+   * invocation without a response, it is sent again where that is safe (read-only, or redoOperation) and
+   * otherwise fails with an error that says the outcome is unknown.
+   */
   connectionClosed(connection: InvocationConnection, reason: Error): void {
     for (const invocation of [...this.#pending.values()]) {
       if (invocation.sentOn !== connection) continue;
-      if (invocation.pendingResponse) {
-        // The primary ran it; only the backups' fate is unknown.
-        this.#backupsUnknown(invocation);
-      } else if (invocation.target.kind === 'connection') {
+      if (invocation.target.kind === 'connection') {
         this.#fail(
           invocation,
           new TargetDisconnectedError(`Connection ${connection.id} closed: ${reason.message}`, {
@@ -148,11 +176,7 @@ export class InvocationService {
       } else {
         this.#fail(
           invocation,
-          new TargetDisconnectedError(
-            `The connection to the member closed before the response arrived (${reason.message}); the operation ` +
-              'may or may not have run. Enable network.redoOperation to retry such operations.',
-            { cause: reason },
-          ),
+          new TargetDisconnectedError(outcomeUnknown(invocation, reason), { cause: reason }),
         );
       }
     }
@@ -203,6 +227,10 @@ export class InvocationService {
     }
     invocation.sentOn = connection;
     invocation.attempts++;
+    // Acks and a held response belong to one attempt (one correlation id): a resend starts from nothing.
+    invocation.pendingResponse = undefined;
+    invocation.backupsExpected = -1;
+    invocation.backupsAcked = 0;
     try {
       connection.send(invocation.request);
     } catch (error) {
@@ -269,6 +297,11 @@ export class InvocationService {
     invocation.reject(error);
   }
 
+  /**
+   * The backup timeout passed while the member that answered is still connected: Hazelcast's documented
+   * rule is that its answer stands (the member re-replicates the backups), unless the client asked to
+   * fail on indeterminate state.
+   */
   #backupsUnknown(invocation: Invocation): void {
     if (this.#options.failOnIndeterminateState) {
       this.#fail(
@@ -293,6 +326,7 @@ export class InvocationService {
           invocation.pendingResponse &&
           now - invocation.pendingResponseAt > this.#options.backupTimeoutMillis
         ) {
+          this.#backupTimeouts++;
           this.#backupsUnknown(invocation);
         }
       }
@@ -312,6 +346,25 @@ export class InvocationService {
       this.#options.logger.warn('InvocationService', 'event handler threw', error);
     }
   }
+}
+
+/** The rejection of an aborted call: the signal's own reason when it is an Error, else an AbortError. */
+export function abortError(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  if (reason instanceof AbortError) return reason;
+  return new AbortError('The operation was aborted', reason === undefined ? undefined : { cause: reason });
+}
+
+/** Why a write that lost its connection is neither retried nor a success. */
+function outcomeUnknown(invocation: Invocation, reason: Error): string {
+  const what = invocation.pendingResponse
+    ? `The member answered but left before ${invocation.backupsExpected - invocation.backupsAcked} of ` +
+      `${invocation.backupsExpected} backup(s) confirmed the operation`
+    : 'The connection to the member closed before the response arrived';
+  return (
+    `${what} (${reason.message}); the operation may or may not have run. ` +
+    'Enable network.redoOperation to retry such operations.'
+  );
 }
 
 function describeMissingConnection(invocation: Invocation): string {

@@ -26,8 +26,10 @@ export interface InvocationOptions {
   readOnly?: boolean;
   /** Receives events sent with this invocation's correlation id (listener registrations). */
   eventHandler?: (event: ClientMessage) => void;
-  /** Overrides the invocation timeout (e.g. blocking operations with their own timeout). */
+  /** Overrides the invocation timeout (e.g. blocking operations with their own timeout; Infinity: none). */
   timeoutMillis?: number;
+  /** Stops waiting for the response: the invocation rejects with AbortError. */
+  signal?: AbortSignal;
 }
 
 /** One request on its way: retried, timed out and completed by the invocation service. */

@@ -6,7 +6,7 @@ import {
   MapAddEntryListenerWithPredicateCodec,
   MapRemoveEntryListenerCodec,
 } from '@hz/protocol/codecs/map';
-import type { ClientContext, DataBytes } from '../client/client-context';
+import type { DataBytes, PluginHost } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 import { type EntryEvent, EntryEventType, type EntryListener, listenerFlags } from './entry-listener';
 import type { EntryListenerOptions } from './map';
@@ -19,7 +19,7 @@ type EntryEventMessage = MapAddEntryListenerCodec.EntryEvent;
  * needs a Compact schema fetched first.
  */
 export function addEntryListener<K, V>(
-  context: ClientContext,
+  host: PluginHost,
   name: string,
   listener: EntryListener<K, V>,
   options: EntryListenerOptions<K>,
@@ -32,7 +32,7 @@ export function addEntryListener<K, V>(
     );
   }
   const includeValue = options.includeValue ?? true;
-  const localOnly = context.config.network.smartRouting;
+  const localOnly = host.config.network.smartRouting;
   const keyData = options.key === undefined ? undefined : toData.key(options.key);
   const predicateData = options.predicate === undefined ? undefined : toData.predicate(options.predicate);
   let delivered = Promise.resolve();
@@ -47,7 +47,7 @@ export function addEntryListener<K, V>(
     localOnly,
   );
 
-  return context.listeners.registerListener({
+  return host.registerListener({
     encodeAddRequest,
     decodeAddResponse: (response) => {
       const id = codec.decodeResponse(response).response;
@@ -58,9 +58,9 @@ export function addEntryListener<K, V>(
       codec.handleEvent(message, {
         onEntry: (event) => {
           delivered = delivered
-            .then(() => dispatch(context, name, listener, event))
+            .then(() => dispatch(host, name, listener, event))
             .catch((error: unknown) =>
-              context.logger.warn('EntryListener', `entry listener of map ${name} threw`, error),
+              host.logger.warn('EntryListener', `entry listener of map ${name} threw`, error),
             );
         },
       }),
@@ -68,7 +68,7 @@ export function addEntryListener<K, V>(
 }
 
 async function dispatch<K, V>(
-  context: ClientContext,
+  host: PluginHost,
   name: string,
   listener: EntryListener<K, V>,
   event: EntryEventMessage,
@@ -81,10 +81,10 @@ async function dispatch<K, V>(
     return;
   }
   const [key, value, oldValue, mergingValue] = await Promise.all([
-    context.toObject<K>(event.key),
-    context.toObject<V>(event.value),
-    context.toObject<V>(event.oldValue),
-    context.toObject<V>(event.mergingValue),
+    host.toObject<K>(event.key),
+    host.toObject<V>(event.value),
+    host.toObject<V>(event.oldValue),
+    host.toObject<V>(event.mergingValue),
   ]);
   const entryEvent: EntryEvent<K, V> = { name, key, value, oldValue, mergingValue, member };
   switch (event.eventType) {

@@ -56,6 +56,19 @@ describe('CoalescingWriter', () => {
     expect(socket.writes).toEqual(['abbccc']);
   });
 
+  it('writes one message per socket write when coalescing is off (autopipelining.enabled false)', async () => {
+    const socket = new RecordingSocket();
+    const writer = new CoalescingWriter(socket, 1024, false);
+    for (const text of ['a', 'bb', 'ccc']) writer.enqueue(message(text));
+    await tick();
+    expect(socket.writes).toEqual(['a']);
+    socket.completeWrites();
+    await immediate();
+    socket.completeWrites();
+    await immediate();
+    expect(socket.writes).toEqual(['a', 'bb', 'ccc']);
+  });
+
   it('includes messages enqueued by promise continuations of the same tick', async () => {
     const socket = new RecordingSocket();
     const writer = new CoalescingWriter(socket, 1024);

@@ -21,6 +21,8 @@ export interface WritableSocket {
 export class CoalescingWriter {
   readonly #socket: WritableSocket;
   readonly #threshold: number;
+  /** false: one message per socket write (`hazelcast.client.autopipelining.enabled`). */
+  readonly #coalesce: boolean;
   #buffer: Buffer | undefined;
   #queue: OutboundMessage[] = [];
   #head = 0;
@@ -29,9 +31,10 @@ export class CoalescingWriter {
   #awaitingDrain = false;
   #failed: Error | undefined;
 
-  constructor(socket: WritableSocket, thresholdBytes: number) {
+  constructor(socket: WritableSocket, thresholdBytes: number, coalesce = true) {
     this.#socket = socket;
     this.#threshold = thresholdBytes;
+    this.#coalesce = coalesce;
   }
 
   /** Messages waiting to be written. */
@@ -80,6 +83,7 @@ export class CoalescingWriter {
         if (offset + message.byteLength > this.#threshold) break;
         offset = message.writeTo(this.#buffer, offset);
         this.#head++;
+        if (!this.#coalesce) break;
       }
       chunk = this.#buffer.subarray(0, offset);
     }

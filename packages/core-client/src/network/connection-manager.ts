@@ -35,7 +35,15 @@ export interface ConnectionManagerHooks {
   onMessage(message: ClientMessage, connection: Connection): void;
   /** An authenticated connection joined the pool; `clusterChanged` on the first connection to a new cluster id. */
   onConnectionAdded(connection: Connection, clusterChanged: boolean): void;
+  /**
+   * Runs on an authenticated connection before it joins the pool, so nothing is routed to it until it
+   * resolves (the client registers the backup-ack listener here). A rejection closes the connection.
+   */
+  prepareConnection(connection: Connection): Promise<void>;
+  /** A pooled connection left the pool. */
   onConnectionRemoved(connection: Connection, reason: Error): void;
+  /** Any connection closed, pooled or not (invocations sent on it must be settled). */
+  onConnectionClosed(connection: Connection, reason: Error): void;
   /** The last connection closed (DISCONNECTED) / the first one opened (CONNECTED). */
   onDisconnected(): void;
   onConnected(): void;
@@ -68,6 +76,10 @@ export class ConnectionManager {
   #memberConnector: NodeJS.Timeout | undefined;
   #reconnecting: Promise<void> | undefined;
   #shutdown = false;
+  /** Aborted at shutdown: cancels connect attempts and backoff waits, so nothing keeps the process alive. */
+  readonly #stopping = new AbortController();
+  /** Connections opened but not (yet) in the pool: authenticating or being prepared. */
+  readonly #unpooled = new Set<Connection>();
 
   constructor(config: ResolvedClientConfig, logger: Logger, hooks: ConnectionManagerHooks) {
     this.#config = config;
@@ -95,14 +107,17 @@ export class ConnectionManager {
     if (this.#config.network.smartRouting) this.#startMemberConnector();
   }
 
+  /** Closes every connection, pooled or not, and cancels every timer and connect attempt it owns. */
   shutdown(): void {
     this.#shutdown = true;
     this.#state = 'shutdown';
     if (this.#heartbeat) clearInterval(this.#heartbeat);
     if (this.#memberConnector) clearInterval(this.#memberConnector);
-    for (const connection of this.#byMember.values())
-      connection.close(new ClientNotActiveError('The client is shutting down'));
+    this.#stopping.abort(new ClientNotActiveError('The client is shutting down'));
+    const reason = new ClientNotActiveError('The client is shutting down');
+    for (const connection of [...this.#byMember.values(), ...this.#unpooled]) connection.close(reason);
     this.#byMember.clear();
+    this.#unpooled.clear();
   }
 
   connectionForMember(uuid: string): Connection | undefined {
@@ -168,7 +183,7 @@ export class ConnectionManager {
         'ConnectionManager',
         `unable to connect to the cluster; attempt ${backoff.attempt}, retrying in ${Math.round(delay)} ms`,
       );
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await abortableDelay(delay, this.#stopping.signal);
     }
   }
 
@@ -190,24 +205,32 @@ export class ConnectionManager {
   }
 
   async #openAuthenticated(address: Address): Promise<Connection> {
+    if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
     const connection = await Connection.open(
       address,
       {
         connectTimeoutMillis: this.#config.network.connectionTimeout,
         noDelay: this.#config.properties['hazelcast.client.socket.no.delay'],
         coalescingThresholdBytes: this.#config.properties['hazelcast.client.autopipelining.threshold.bytes'],
+        coalesce: this.#config.properties['hazelcast.client.autopipelining.enabled'],
+        signal: this.#stopping.signal,
       },
       {
         onMessage: (message, from) => this.#onMessage(message, from),
         onClose: (closed, reason) => this.#onClose(closed, reason),
       },
     );
+    this.#unpooled.add(connection);
     try {
       const response = await this.#authenticate(connection);
+      this.#check(connection, response);
+      await this.#hooks.prepareConnection(connection);
       return this.#accept(connection, response);
     } catch (error) {
       connection.close(error instanceof Error ? error : new Error(String(error)));
       throw error;
+    } finally {
+      this.#unpooled.delete(connection);
     }
   }
 
@@ -260,7 +283,8 @@ export class ConnectionManager {
     });
   }
 
-  #accept(connection: Connection, response: ClientAuthenticationCodec.ResponseParameters): Connection {
+  /** Throws unless the connection may join the pool; sets its member uuid and cluster id. */
+  #check(connection: Connection, response: ClientAuthenticationCodec.ResponseParameters): void {
     const status = response.status;
     if (status !== AuthenticationStatus.AUTHENTICATED)
       throw authenticationError(status, this.#config.clusterName);
@@ -275,16 +299,24 @@ export class ConnectionManager {
     const clusterId = response.clusterId ? uuidToString(response.clusterId) : undefined;
     if (!memberUuid || !clusterId)
       throw new AuthenticationError('Authentication response without member uuid or cluster id');
-    const wasDisconnected = this.#byMember.size === 0;
-    if (!wasDisconnected && clusterId !== this.#clusterId) {
+    if (this.#byMember.size > 0 && clusterId !== this.#clusterId) {
       throw new IllegalStateError(
         `Member ${connection} belongs to cluster ${clusterId}, not ${this.#clusterId}`,
       );
     }
-    const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
-    this.#clusterId = clusterId;
     connection.memberUuid = memberUuid;
     connection.clusterId = clusterId;
+  }
+
+  /** Adds a checked and prepared connection to the pool. */
+  #accept(connection: Connection, response: ClientAuthenticationCodec.ResponseParameters): Connection {
+    // Checked again: the pool may have changed while the connection was being prepared.
+    this.#check(connection, response);
+    const memberUuid = connection.memberUuid as string;
+    const clusterId = connection.clusterId as string;
+    const wasDisconnected = this.#byMember.size === 0;
+    const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
+    this.#clusterId = clusterId;
     const previous = this.#byMember.get(memberUuid);
     if (previous && previous !== connection)
       previous.close(new TargetDisconnectedError('Replaced by a newer connection'));
@@ -317,6 +349,7 @@ export class ConnectionManager {
       this.#pendingAuth.delete(connection);
       auth.reject(reason);
     }
+    this.#hooks.onConnectionClosed(connection, reason);
     const uuid = connection.memberUuid;
     if (!uuid || this.#byMember.get(uuid) !== connection) return;
     this.#byMember.delete(uuid);
@@ -418,4 +451,23 @@ function shuffle<T>(items: T[]): void {
     const j = Math.floor(Math.random() * (i + 1));
     [items[i], items[j]] = [items[j]!, items[i]!];
   }
+}
+
+/** Waits `millis`, or rejects with the signal's reason as soon as it aborts (the timer is cleared then). */
+function abortableDelay(millis: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, millis);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }

@@ -12,6 +12,10 @@ export interface ConnectionOptions {
   connectTimeoutMillis: number;
   noDelay: boolean;
   coalescingThresholdBytes: number;
+  /** false: every message in its own socket write. */
+  coalesce: boolean;
+  /** Aborting it destroys a socket that is still connecting (client shutdown). */
+  signal?: AbortSignal;
 }
 
 export interface ConnectionHandlers {
@@ -50,7 +54,7 @@ export class Connection implements InvocationConnection {
     this.#socket = socket;
     this.remoteAddress = address;
     this.#handlers = handlers;
-    this.#writer = new CoalescingWriter(socket, options.coalescingThresholdBytes);
+    this.#writer = new CoalescingWriter(socket, options.coalescingThresholdBytes, options.coalesce);
     this.lastReadAt = Date.now();
     this.lastWriteAt = this.lastReadAt;
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
@@ -63,21 +67,32 @@ export class Connection implements InvocationConnection {
     );
   }
 
-  /** Opens the socket and sends the protocol header; rejects after `connectTimeoutMillis` (0 = no limit). */
+  /**
+   * Opens the socket and sends the protocol header; rejects after `connectTimeoutMillis` (0 = no limit) or
+   * when `options.signal` aborts.
+   */
   static open(
     address: Address,
     options: ConnectionOptions,
     handlers: ConnectionHandlers,
   ): Promise<Connection> {
     return new Promise((resolve, reject) => {
+      const signal = options.signal;
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
       const socket = connect({ host: address.host, port: address.port });
       socket.setNoDelay(options.noDelay);
       let timer: NodeJS.Timeout | undefined;
+      const onAbort = () => fail(signal?.reason);
       const fail = (error: Error) => {
         if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         socket.destroy();
         reject(error);
       };
+      signal?.addEventListener('abort', onAbort, { once: true });
       if (options.connectTimeoutMillis > 0) {
         timer = setTimeout(
           () =>
@@ -92,6 +107,7 @@ export class Connection implements InvocationConnection {
       socket.once('error', fail);
       socket.once('connect', () => {
         if (timer) clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
         socket.off('error', fail);
         socket.write(PROTOCOL_HEADER);
         resolve(new Connection(socket, address, options, handlers));

@@ -1,5 +1,7 @@
 import { ClientCreateProxyCodec, ClientDestroyProxyCodec } from '@hz/protocol/codecs/client';
-import type { ClientContext } from '../client/client-context';
+import type { PluginHost } from '../client/client-context';
+import { IllegalArgumentError } from '../errors/hazelcast-error';
+import type { Logger } from '../logging/logger';
 
 /** What every distributed-object proxy has. */
 export interface DistributedObject {
@@ -9,9 +11,64 @@ export interface DistributedObject {
   destroy(): Promise<void>;
 }
 
+/** Builds the proxy of one object of a service for one client. */
+export type ProxyFactory<P extends DistributedObject = DistributedObject> = (
+  host: PluginHost,
+  name: string,
+) => P;
+
+export interface ProxyOptions {
+  /**
+   * Create the object on the cluster with Client.CreateProxy, again after a cluster restart (default true).
+   * Objects that live elsewhere, such as CP objects in their Raft groups, pass false and manage themselves.
+   */
+  createOnCluster?: boolean;
+}
+
+/** The per-client proxy cache: one proxy per (service, name). */
+export interface ProxyRegistry {
+  /**
+   * The proxy of (serviceName, name) for this client, built by `factory` on first use and wrapped by the
+   * decorators plug-ins registered for the service. The factory is also remembered for the service, so
+   * `getDistributedObjects()` returns proxies of this kind.
+   */
+  getOrCreate<P extends DistributedObject>(
+    serviceName: string,
+    name: string,
+    factory: ProxyFactory<P>,
+    options?: ProxyOptions,
+  ): P;
+  /** The proxy of (serviceName, name) if this client has one. */
+  get(serviceName: string, name: string): DistributedObject | undefined;
+  /** Forgets the local proxy without touching the cluster (the object was destroyed elsewhere). */
+  remove(serviceName: string, name: string): void;
+  /** Destroys the object on the cluster (Client.DestroyProxy) and forgets the local proxy. */
+  destroy(serviceName: string, name: string): Promise<void>;
+  /** Resolves once the cluster-side object exists (Client.CreateProxy answered). */
+  whenCreated(serviceName: string, name: string): Promise<void>;
+}
+
+/**
+ * Factories of every proxy kind this program has asked for, by service name. Filled by the getters a
+ * program calls (getMap, getQueue, …), never at import, so a program that uses only maps carries no other
+ * proxy code; `getDistributedObjects()` builds real proxies from it.
+ */
+const factories = new Map<string, ProxyFactory>();
+
+export function proxyFactoryFor(serviceName: string): ProxyFactory | undefined {
+  return factories.get(serviceName);
+}
+
 interface Entry {
   readonly proxy: DistributedObject;
+  readonly createOnCluster: boolean;
   created: Promise<void>;
+}
+
+/** What the proxy manager needs of its client. */
+export interface ProxyManagerHost {
+  host(): PluginHost;
+  logger: Logger;
 }
 
 /**
@@ -19,54 +76,88 @@ interface Entry {
  * object is created in the background (Client.CreateProxy). After the client reconnects to a restarted
  * cluster, every known object is created again there.
  */
-export class ProxyManager {
-  readonly #context: () => ClientContext;
+export class ProxyManager implements ProxyRegistry {
+  readonly #client: ProxyManagerHost;
   readonly #proxies = new Map<string, Entry>();
+  readonly #decorators = new Map<string, Array<(proxy: DistributedObject) => DistributedObject>>();
 
-  constructor(context: () => ClientContext) {
-    this.#context = context;
+  constructor(client: ProxyManagerHost) {
+    this.#client = client;
   }
 
-  getOrCreate<P extends DistributedObject>(serviceName: string, name: string, create: () => P): P {
+  getOrCreate<P extends DistributedObject>(
+    serviceName: string,
+    name: string,
+    factory: ProxyFactory<P>,
+    options: ProxyOptions = {},
+  ): P {
     if (typeof name !== 'string' || name.length === 0) {
-      throw new TypeError(`A ${serviceName} name must be a non-empty string, got ${JSON.stringify(name)}`);
+      throw new IllegalArgumentError(
+        `A ${serviceName} name must be a non-empty string, got ${JSON.stringify(name)}`,
+      );
     }
-    const key = `${serviceName}/${name}`;
+    const key = keyOf(serviceName, name);
     const existing = this.#proxies.get(key);
     if (existing) return existing.proxy as P;
-    const proxy = create();
-    const entry: Entry = { proxy, created: this.#createOnCluster(serviceName, name) };
-    this.#proxies.set(key, entry);
-    return proxy;
+    if (!factories.has(serviceName)) factories.set(serviceName, factory);
+    let proxy: DistributedObject = factory(this.#client.host(), name);
+    for (const decorate of this.#decorators.get(serviceName) ?? []) proxy = decorate(proxy);
+    const createOnCluster = options.createOnCluster ?? true;
+    const created = createOnCluster ? this.#createOnCluster(serviceName, name) : Promise.resolve();
+    this.#proxies.set(key, { proxy, createOnCluster, created });
+    return proxy as P;
   }
 
-  /** Resolves once the cluster-side object of `proxy` exists; operations await it before their first use. */
+  get(serviceName: string, name: string): DistributedObject | undefined {
+    return this.#proxies.get(keyOf(serviceName, name))?.proxy;
+  }
+
+  remove(serviceName: string, name: string): void {
+    this.#proxies.delete(keyOf(serviceName, name));
+  }
+
   whenCreated(serviceName: string, name: string): Promise<void> {
-    return this.#proxies.get(`${serviceName}/${name}`)?.created ?? Promise.resolve();
+    return this.#proxies.get(keyOf(serviceName, name))?.created ?? Promise.resolve();
   }
 
   async destroy(serviceName: string, name: string): Promise<void> {
-    this.#proxies.delete(`${serviceName}/${name}`);
-    const context = this.#context();
-    await context.invokeOnRandomTarget(ClientDestroyProxyCodec.encodeRequest(name, serviceName));
+    this.remove(serviceName, name);
+    await this.#client.host().invokeOnRandomTarget(ClientDestroyProxyCodec.encodeRequest(name, serviceName));
+  }
+
+  /** @internal Resolves once every Client.CreateProxy this client sent so far has been answered. */
+  async whenAllCreated(): Promise<void> {
+    await Promise.allSettled([...this.#proxies.values()].map((entry) => entry.created));
+  }
+
+  /** @internal Registers a plug-in's decorator for the proxies of `serviceName` created from now on. */
+  decorate(serviceName: string, decorator: (proxy: DistributedObject) => DistributedObject): void {
+    const list = this.#decorators.get(serviceName);
+    if (list) list.push(decorator);
+    else this.#decorators.set(serviceName, [decorator]);
   }
 
   /** @internal After a cluster restart the new cluster knows none of our objects. */
   recreateAll(): void {
     for (const entry of this.#proxies.values()) {
+      if (!entry.createOnCluster) continue;
       entry.created = this.#createOnCluster(entry.proxy.getServiceName(), entry.proxy.getName());
     }
   }
 
   #createOnCluster(serviceName: string, name: string): Promise<void> {
-    const context = this.#context();
-    const created = context
+    const created = this.#client
+      .host()
       .invokeOnRandomTarget(ClientCreateProxyCodec.encodeRequest(name, serviceName))
       .then(() => undefined);
     // Operations report their own failures; an unobserved rejection here must not crash the process.
     created.catch((error: Error) =>
-      context.logger.debug('ProxyManager', `creating ${serviceName} ${name} failed: ${error.message}`),
+      this.#client.logger.debug('ProxyManager', `creating ${serviceName} ${name} failed: ${error.message}`),
     );
     return created;
   }
+}
+
+function keyOf(serviceName: string, name: string): string {
+  return `${serviceName}/${name}`;
 }

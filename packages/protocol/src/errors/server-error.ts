@@ -1,13 +1,9 @@
 import type { StackTraceElement } from '../generated/custom/StackTraceElementCodec';
 import { ErrorCodes } from './error-codes';
+import { HazelcastError, type ServerErrorDetails } from './hazelcast-error';
 import { isRetryableErrorCode } from './retryable';
 
-export interface ServerErrorDetails {
-  errorCode: number;
-  className: string;
-  message: string | null;
-  stackTraceElements: StackTraceElement[];
-}
+export type { ServerErrorDetails } from './hazelcast-error';
 
 function errorName(code: number): string | undefined {
   for (const [name, value] of Object.entries(ErrorCodes)) if (value === code) return name;
@@ -26,24 +22,23 @@ function formatStack(className: string, message: string | null, elements: StackT
  * An error the member reported for a request. Keeps the server's Java class name, message and stack
  * trace; `cause` is the next error in the server's cause chain.
  */
-export class HazelcastServerError extends Error {
+export class HazelcastServerError extends HazelcastError {
   override name = 'HazelcastServerError';
-  readonly errorCode: number;
+  declare readonly errorCode: number;
+  declare readonly className: string;
+  declare readonly serverMessage: string | null;
+  declare readonly serverStackTrace: StackTraceElement[];
   /** The protocol's name for the code (e.g. WRONG_TARGET), undefined for codes this client does not know. */
   readonly errorName: string | undefined;
-  readonly className: string;
-  readonly serverMessage: string | null;
-  readonly serverStackTrace: StackTraceElement[];
   /** True when the invocation may be sent again (see isRetryableErrorCode). */
   readonly retryable: boolean;
 
   constructor(details: ServerErrorDetails, cause?: HazelcastServerError) {
-    super(`${details.className}: ${details.message ?? '(no message)'}`, cause ? { cause } : undefined);
-    this.errorCode = details.errorCode;
+    super(`${details.className}: ${details.message ?? '(no message)'}`, {
+      server: details,
+      ...(cause ? { cause } : {}),
+    });
     this.errorName = errorName(details.errorCode);
-    this.className = details.className;
-    this.serverMessage = details.message;
-    this.serverStackTrace = details.stackTraceElements;
     this.retryable = isRetryableErrorCode(details.errorCode);
     this.stack = `${this.name}: ${formatStack(details.className, details.message, details.stackTraceElements)}`;
   }

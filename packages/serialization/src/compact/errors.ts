@@ -8,7 +8,7 @@ export { HazelcastSerializationError };
  * the cluster (Client.FetchSchema), register it and read again; see `readResolvingSchemas`.
  */
 export class SchemaNotFoundError extends HazelcastSerializationError {
-  override readonly name: string = 'SchemaNotFoundError';
+  override name = 'SchemaNotFoundError';
   readonly schemaId: Long;
 
   constructor(schemaId: Long) {

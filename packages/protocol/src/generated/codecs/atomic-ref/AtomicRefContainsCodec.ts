@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, name: string, value: Buffer | null): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeRaftGroupId(message, groupId);
   encodeString(message, name);
   encodeNullable(message, value, encodeData);

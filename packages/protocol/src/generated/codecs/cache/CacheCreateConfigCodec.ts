@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(cacheConfig: CacheConfigHolder, createAlsoOnOthers: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeBoolean(initial, REQUEST_CREATE_ALSO_ON_OTHERS_OFFSET, createAlsoOnOthers);
   encodeCacheConfigHolder(message, cacheConfig);

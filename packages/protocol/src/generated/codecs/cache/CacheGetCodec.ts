@@ -21,6 +21,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, key: Buffer, expiryPolicy: Buffer | null): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeString(message, name);
   encodeData(message, key);
   encodeNullable(message, expiryPolicy, encodeData);

@@ -26,6 +26,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, isStat: boolean, enabled: boolean, uuid: Uuid): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeBoolean(initial, REQUEST_IS_STAT_OFFSET, isStat);
   writeBoolean(initial, REQUEST_ENABLED_OFFSET, enabled);

@@ -36,6 +36,7 @@ export interface RequestParameters {
 
 export function encodeRequest(clusterName: string, credentials: Buffer, uuid: Uuid | null, clientType: string, serializationVersion: number, clientHazelcastVersion: string, clientName: string, labels: Array<string>, routingMode: number, cpDirectToLeaderRouting: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_UUID_OFFSET, uuid);
   writeByte(initial, REQUEST_SERIALIZATION_VERSION_OFFSET, serializationVersion);

@@ -20,6 +20,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schemas: Array<Schema>): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeList(message, schemas, encodeSchema);
   return message;
 }

@@ -21,6 +21,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schema: Schema): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeSchema(message, schema);
   return message;
 }

@@ -33,6 +33,7 @@ export interface RequestParameters {
 
 export function encodeRequest(mapName: string, cacheName: string, predicate: Buffer, batchSize: number, bufferSize: number, delaySeconds: LongLike, populate: boolean, coalesce: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_BATCH_SIZE_OFFSET, batchSize);
   writeInt(initial, REQUEST_BUFFER_SIZE_OFFSET, bufferSize);

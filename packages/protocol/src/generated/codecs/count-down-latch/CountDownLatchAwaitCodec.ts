@@ -28,6 +28,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, name: string, invocationUid: Uuid, timeoutMs: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_INVOCATION_UID_OFFSET, invocationUid);
   writeLong(initial, REQUEST_TIMEOUT_MS_OFFSET, timeoutMs);

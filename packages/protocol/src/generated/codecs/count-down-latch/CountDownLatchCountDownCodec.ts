@@ -26,6 +26,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, name: string, invocationUid: Uuid, expectedRound: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_INVOCATION_UID_OFFSET, invocationUid);
   writeInt(initial, REQUEST_EXPECTED_ROUND_OFFSET, expectedRound);

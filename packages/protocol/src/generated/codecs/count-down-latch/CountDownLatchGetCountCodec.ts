@@ -21,6 +21,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, name: string): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeRaftGroupId(message, groupId);
   encodeString(message, name);
   return message;

@@ -24,6 +24,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, sessionId: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_SESSION_ID_OFFSET, sessionId);
   encodeRaftGroupId(message, groupId);

@@ -23,6 +23,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, serviceName: string, tombstone: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeBoolean(initial, REQUEST_TOMBSTONE_OFFSET, tombstone);
   encodeRaftGroupId(message, groupId);

@@ -21,6 +21,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, sequence: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_SEQUENCE_OFFSET, sequence);
   encodeString(message, name);

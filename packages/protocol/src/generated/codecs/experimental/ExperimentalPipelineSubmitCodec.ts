@@ -24,6 +24,7 @@ export interface RequestParameters {
 
 export function encodeRequest(jobName: string | null, pipelineDefinition: string, resourceBundle: Buffer | null, resourceBundleChecksum: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_RESOURCE_BUNDLE_CHECKSUM_OFFSET, resourceBundleChecksum);
   encodeNullable(message, jobName, encodeString);

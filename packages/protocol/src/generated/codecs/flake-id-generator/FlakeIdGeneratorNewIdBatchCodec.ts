@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, batchSize: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_BATCH_SIZE_OFFSET, batchSize);
   encodeString(message, name);

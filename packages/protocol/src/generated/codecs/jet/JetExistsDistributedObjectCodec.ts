@@ -20,6 +20,7 @@ export interface RequestParameters {
 
 export function encodeRequest(serviceName: string, objectName: string): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeString(message, serviceName);
   encodeString(message, objectName);
   return message;

@@ -18,6 +18,7 @@ export type RequestParameters = Record<string, never>;
 
 export function encodeRequest(): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   return message;
 }
 

@@ -23,6 +23,7 @@ export interface RequestParameters {
 
 export function encodeRequest(onlyName: string | null, onlyJobId: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_ONLY_JOB_ID_OFFSET, onlyJobId);
   encodeNullable(message, onlyName, encodeString);

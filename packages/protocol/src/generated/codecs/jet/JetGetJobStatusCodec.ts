@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(jobId: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_JOB_ID_OFFSET, jobId);
   return message;

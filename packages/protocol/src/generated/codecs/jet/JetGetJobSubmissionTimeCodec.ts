@@ -25,6 +25,7 @@ export interface RequestParameters {
 
 export function encodeRequest(jobId: LongLike, lightJobCoordinator: Uuid | null): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_JOB_ID_OFFSET, jobId);
   writeUuid(initial, REQUEST_LIGHT_JOB_COORDINATOR_OFFSET, lightJobCoordinator);

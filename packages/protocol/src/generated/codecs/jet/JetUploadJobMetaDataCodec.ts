@@ -29,6 +29,7 @@ export interface RequestParameters {
 
 export function encodeRequest(sessionId: Uuid, jarOnMember: boolean, fileName: string, sha256Hex: string, snapshotName: string | null, jobName: string | null, mainClass: string | null, jobParameters: Array<string>): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_SESSION_ID_OFFSET, sessionId);
   writeBoolean(initial, REQUEST_JAR_ON_MEMBER_OFFSET, jarOnMember);

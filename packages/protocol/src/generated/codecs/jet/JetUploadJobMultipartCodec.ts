@@ -29,6 +29,7 @@ export interface RequestParameters {
 
 export function encodeRequest(sessionId: Uuid, currentPartNumber: number, totalPartNumber: number, partData: Buffer, partSize: number, sha256Hex: string): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_SESSION_ID_OFFSET, sessionId);
   writeInt(initial, REQUEST_CURRENT_PART_NUMBER_OFFSET, currentPartNumber);

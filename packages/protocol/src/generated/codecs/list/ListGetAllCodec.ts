@@ -19,6 +19,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeString(message, name);
   return message;
 }

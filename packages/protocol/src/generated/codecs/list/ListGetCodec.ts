@@ -21,6 +21,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, index: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_INDEX_OFFSET, index);
   encodeString(message, name);

@@ -23,6 +23,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, from: number, to: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_FROM_OFFSET, from);
   writeInt(initial, REQUEST_TO_OFFSET, to);

@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, predicate: PagingPredicateHolder): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeString(message, name);
   encodePagingPredicateHolder(message, predicate);
   return message;

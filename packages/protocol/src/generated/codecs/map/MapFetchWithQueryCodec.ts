@@ -24,6 +24,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, iterationPointers: Array<[number, number]>, batch: number, projection: Buffer, predicate: Buffer): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_BATCH_OFFSET, batch);
   encodeString(message, name);

@@ -25,6 +25,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, key: Buffer, threadId: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_THREAD_ID_OFFSET, threadId);
   encodeString(message, name);

@@ -28,6 +28,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, key: Buffer, threadId: LongLike, ttl: LongLike, referenceId: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_THREAD_ID_OFFSET, threadId);
   writeLong(initial, REQUEST_TTL_OFFSET, ttl);

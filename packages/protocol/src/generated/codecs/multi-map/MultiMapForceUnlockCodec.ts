@@ -24,6 +24,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, key: Buffer, referenceId: LongLike): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_REFERENCE_ID_OFFSET, referenceId);
   encodeString(message, name);

@@ -25,6 +25,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, replicaTimestamps: Array<[Uuid, LongLike]>, targetReplicaUUID: Uuid): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_TARGET_REPLICA_UUID_OFFSET, targetReplicaUUID);
   encodeString(message, name);

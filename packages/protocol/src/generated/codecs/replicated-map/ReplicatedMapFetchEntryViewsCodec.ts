@@ -29,6 +29,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, cursorId: Uuid, newIteration: boolean, partitionId: number, batchSize: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_CURSOR_ID_OFFSET, cursorId);
   writeBoolean(initial, REQUEST_NEW_ITERATION_OFFSET, newIteration);

@@ -28,6 +28,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, startSequence: LongLike, minCount: number, maxCount: number, filter: Buffer | null): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_START_SEQUENCE_OFFSET, startSequence);
   writeInt(initial, REQUEST_MIN_COUNT_OFFSET, minCount);

@@ -25,6 +25,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schedulerName: string, taskName: string, memberUuid: Uuid, mayInterruptIfRunning: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_MEMBER_UUID_OFFSET, memberUuid);
   writeBoolean(initial, REQUEST_MAY_INTERRUPT_IF_RUNNING_OFFSET, mayInterruptIfRunning);

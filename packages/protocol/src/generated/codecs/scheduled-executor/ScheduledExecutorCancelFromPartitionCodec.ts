@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schedulerName: string, taskName: string, mayInterruptIfRunning: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeBoolean(initial, REQUEST_MAY_INTERRUPT_IF_RUNNING_OFFSET, mayInterruptIfRunning);
   encodeString(message, schedulerName);

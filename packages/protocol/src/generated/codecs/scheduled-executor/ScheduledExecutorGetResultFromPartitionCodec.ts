@@ -20,6 +20,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schedulerName: string, taskName: string): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeString(message, schedulerName);
   encodeString(message, taskName);
   return message;

@@ -23,6 +23,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schedulerName: string, taskName: string, memberUuid: Uuid): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_MEMBER_UUID_OFFSET, memberUuid);
   encodeString(message, schedulerName);

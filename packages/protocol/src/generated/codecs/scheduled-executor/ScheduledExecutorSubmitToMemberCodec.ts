@@ -34,6 +34,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schedulerName: string, memberUuid: Uuid, type: number, taskName: string, task: Buffer, initialDelayInMillis: LongLike, periodInMillis: LongLike, autoDisposable: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_MEMBER_UUID_OFFSET, memberUuid);
   writeByte(initial, REQUEST_TYPE_OFFSET, type);

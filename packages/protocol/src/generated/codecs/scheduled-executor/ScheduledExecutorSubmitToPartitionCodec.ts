@@ -31,6 +31,7 @@ export interface RequestParameters {
 
 export function encodeRequest(schedulerName: string, type: number, taskName: string, task: Buffer, initialDelayInMillis: LongLike, periodInMillis: LongLike, autoDisposable: boolean): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeByte(initial, REQUEST_TYPE_OFFSET, type);
   writeLong(initial, REQUEST_INITIAL_DELAY_IN_MILLIS_OFFSET, initialDelayInMillis);

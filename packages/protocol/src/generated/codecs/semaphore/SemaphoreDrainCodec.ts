@@ -30,6 +30,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, name: string, sessionId: LongLike, threadId: LongLike, invocationUid: Uuid): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeLong(initial, REQUEST_SESSION_ID_OFFSET, sessionId);
   writeLong(initial, REQUEST_THREAD_ID_OFFSET, threadId);

@@ -23,6 +23,7 @@ export interface RequestParameters {
 
 export function encodeRequest(groupId: RaftGroupId, name: string, permits: number): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeInt(initial, REQUEST_PERMITS_OFFSET, permits);
   encodeRaftGroupId(message, groupId);

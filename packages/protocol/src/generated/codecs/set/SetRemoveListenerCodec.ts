@@ -22,6 +22,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, registrationId: Uuid): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_REGISTRATION_ID_OFFSET, registrationId);
   encodeString(message, name);

@@ -23,6 +23,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, indexName: string | null, uuid: Uuid | null): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   const initial = message.initialFrame.content;
   writeUuid(initial, REQUEST_UUID_OFFSET, uuid);
   encodeString(message, name);

@@ -24,6 +24,7 @@ export interface RequestParameters {
 
 export function encodeRequest(name: string, vectors: Array<VectorPair>, options: VectorSearchOptions): ClientMessage {
   const message = createRequestMessage(REQUEST_MESSAGE_TYPE, REQUEST_INITIAL_FRAME_SIZE);
+  message.retryable = RETRYABLE;
   encodeString(message, name);
   encodeList(message, vectors, encodeVectorPair);
   encodeVectorSearchOptions(message, options);

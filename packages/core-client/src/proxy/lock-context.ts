@@ -24,3 +24,13 @@ export const LockContext = {
 export function currentThreadId(): Long {
   return storage.getStore() ?? DEFAULT_THREAD_ID;
 }
+
+let nextReferenceId = 1;
+
+/**
+ * @internal A fresh reference id for a lock or unlock request: it stays the same across retries of one
+ * call, so the member recognises a resent request instead of applying it twice.
+ */
+export function nextLockReferenceId(): Long {
+  return Long.fromNumber(nextReferenceId++);
+}
