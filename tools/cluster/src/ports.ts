@@ -11,9 +11,14 @@ const SLICES = 40;
 
 let nextInSlice = 0;
 
+/**
+ * HZ_PORT_SLICE_OFFSET shifts every slice, so two test runs on one machine at once (two checkouts, or a run
+ * next to a benchmark) can be kept apart.
+ */
 function sliceStart(): number {
   const poolId = Number.parseInt(process.env.VITEST_POOL_ID ?? '', 10);
-  const slice = Number.isFinite(poolId) ? poolId % SLICES : process.pid % SLICES;
+  const offset = Number.parseInt(process.env.HZ_PORT_SLICE_OFFSET ?? '0', 10) || 0;
+  const slice = ((Number.isFinite(poolId) ? poolId : process.pid) + offset) % SLICES;
   return RANGE_START + slice * SLICE_SIZE;
 }
 
