@@ -8,11 +8,18 @@ export interface BenchArgs {
   readonly build: boolean;
   readonly only: string[];
   /** Which parts to run; the default (full or --quick) runs all of them. */
-  readonly parts: { map: boolean; bundle: boolean; loadTime: boolean; micro: boolean; profile: boolean };
+  readonly parts: {
+    map: boolean;
+    features: boolean;
+    bundle: boolean;
+    loadTime: boolean;
+    micro: boolean;
+    profile: boolean;
+  };
 }
 
 const USAGE = `usage: pnpm bench [--quick] [--micro] [--profile] [--json] [--members N] [--rounds N] [--only TEXT]…
-                  [--no-build] [--skip-map] [--skip-bundle] [--skip-load-time] [--skip-micro]`;
+                  [--no-build] [--skip-map] [--skip-features] [--skip-bundle] [--skip-load-time] [--skip-micro]`;
 
 /** Parses the command line; unknown options are an error rather than silently ignored. */
 export function parseArgs(argv: readonly string[]): BenchArgs {
@@ -46,15 +53,16 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else throw new Error(`bench: unknown option '${arg}'\n${USAGE}`);
   }
   for (const part of skip) {
-    if (!['map', 'bundle', 'load-time', 'micro'].includes(part))
+    if (!['map', 'features', 'bundle', 'load-time', 'micro'].includes(part))
       throw new Error(`bench: unknown --skip-${part}`);
   }
   // --micro and --profile are modes of their own; combined, they run both and nothing else.
   const parts =
     micro || profile
-      ? { map: false, bundle: false, loadTime: false, micro, profile }
+      ? { map: false, features: false, bundle: false, loadTime: false, micro, profile }
       : {
           map: !skip.has('map'),
+          features: !skip.has('features'),
           bundle: !skip.has('bundle'),
           loadTime: !skip.has('load-time'),
           micro: !quick && !skip.has('micro'),

@@ -3,22 +3,21 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { benchRoot, repoRoot, runnersDir } from './paths';
 
-/** Builds @hz/core-client and everything it depends on, so the benchmark measures dist, not sources. */
+/** Builds the @hz packages and what they depend on, so the benchmark measures dist, not sources. */
 export function buildPackages(): void {
-  process.stderr.write('bench: building @hz/core-client and its dependencies (turbo)…\n');
-  const result = spawnSync('pnpm', ['turbo', 'run', 'build', '--filter=@hz/core-client...'], {
+  process.stderr.write('bench: building the @hz packages (turbo)…\n');
+  const result = spawnSync('pnpm', ['turbo', 'run', 'build', '--filter=@hz/*'], {
     cwd: repoRoot,
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (result.status !== 0) {
-    throw new Error(
-      `bench: 'pnpm turbo run build --filter=@hz/core-client...' failed (exit ${result.status})`,
-    );
+    throw new Error(`bench: 'pnpm turbo run build --filter=@hz/*' failed (exit ${result.status})`);
   }
 }
 
 export const RUNNER_ENTRIES = {
   map: 'runner/run-map.ts',
+  feature: 'runner/run-feature.ts',
   micro: 'micro/run-micro.ts',
   loadTime: 'static/run-load-time.ts',
 } as const;

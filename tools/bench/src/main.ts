@@ -1,6 +1,7 @@
 // pnpm bench [--quick] [--micro] [--profile] [--json] [--members N]: @hz against hazelcast-client.
 import { type BenchArgs, parseArgs } from './args';
 import { buildPackages, buildRunners } from './build';
+import { type FeatureScenarioReport, runFeatureBenchmarks } from './features/run-features';
 import { describeMachine } from './machine';
 import { benchmarkScenario, type ScenarioReport, type Timing, warmUpMember } from './map-benchmark';
 import { runMicroBenchmarks } from './micro/micro-benchmark';
@@ -34,6 +35,18 @@ async function main(): Promise<void> {
     });
   }
 
+  let features: FeatureScenarioReport[] = [];
+  if (args.parts.features) {
+    features = await runFeatureBenchmarks(
+      args.quick,
+      args.only,
+      args.quick
+        ? { rounds: args.rounds, warmupMs: 1500, measureMs: 3000 }
+        : { rounds: args.rounds, warmupMs: 3000, measureMs: 8000 },
+      log,
+    );
+  }
+
   let bundle: BundleReport | undefined;
   if (args.parts.bundle) {
     log('bench: bundle sizes (esbuild)…');
@@ -50,7 +63,7 @@ async function main(): Promise<void> {
     micro = await runMicroBenchmarks(args.quick);
   }
 
-  const document = { command, machine, scenarios, bundle, loadTime, micro, profiles };
+  const document = { command, machine, scenarios, features, bundle, loadTime, micro, profiles };
   if (args.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else process.stdout.write(`${renderText(document)}\n`);
 }

@@ -1,3 +1,4 @@
+import type { FeatureScenarioReport } from '../features/run-features';
 import type { MachineInfo } from '../machine';
 import type { ScenarioReport } from '../map-benchmark';
 import type { MicroReport } from '../micro/micro-types';
@@ -8,6 +9,7 @@ import { textTable } from './format';
 import {
   bundleDirectoryRows,
   bundleRows,
+  featureRows,
   loadTimeRows,
   mapRows,
   microRows,
@@ -19,6 +21,7 @@ export interface BenchDocument {
   readonly command: string;
   readonly machine: MachineInfo;
   readonly scenarios: ScenarioReport[];
+  readonly features?: FeatureScenarioReport[] | undefined;
   readonly bundle: BundleReport | undefined;
   readonly loadTime: LoadTimeReport | undefined;
   readonly micro: MicroReport | undefined;
@@ -36,6 +39,11 @@ export function renderText(doc: BenchDocument, table: TableRenderer = textTable)
   ];
   if (doc.scenarios.length > 0) {
     parts.push(`Map scenarios (median of rounds; ratio = @hz / official)\n${table(mapRows(doc.scenarios))}`);
+  }
+  if (doc.features && doc.features.length > 0) {
+    parts.push(
+      `Feature scenarios (median of rounds; ratio = @hz / official)\n${table(featureRows(doc.features))}`,
+    );
   }
   if (doc.bundle) {
     parts.push(`Bundle size (esbuild --bundle --minify --platform=node)\n${table(bundleRows(doc.bundle))}`);

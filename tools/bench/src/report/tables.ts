@@ -1,3 +1,4 @@
+import type { FeatureScenarioReport } from '../features/run-features';
 import type { ScenarioReport } from '../map-benchmark';
 import type { MicroReport } from '../micro/micro-types';
 import type { ProfileReport } from '../profile/profile-run';
@@ -7,7 +8,9 @@ import { kb, num, ratio } from './format';
 
 export type Rows = string[][];
 
-export function mapRows(reports: readonly ScenarioReport[]): Rows {
+export function mapRows(
+  reports: ReadonlyArray<Pick<ScenarioReport, 'name' | 'ours' | 'official' | 'ratio'>>,
+): Rows {
   const rows: Rows = [
     [
       'scenario',
@@ -111,5 +114,20 @@ export function profileTopRows(report: ProfileReport): Rows {
   const rows: Rows = [['function', 'where', 'self ms', '%']];
   for (const f of report.summary.top)
     rows.push([f.functionName, f.location, num(f.selfMs), num(f.percent, 1)]);
+  return rows;
+}
+
+/** Feature scenarios: the Map columns, plus what one operation moves (rows, messages) per second. */
+export function featureRows(reports: readonly FeatureScenarioReport[]): Rows {
+  const rows = mapRows(reports);
+  rows[0]!.push('units/s @hz/off');
+  reports.forEach((r, index) => {
+    const units = r.units;
+    rows[index + 1]!.push(
+      units
+        ? `${num(r.ours.opsPerSec * units.perOperation)} / ${num(r.official.opsPerSec * units.perOperation)} ${units.unit}`
+        : '-',
+    );
+  });
   return rows;
 }

@@ -24,7 +24,25 @@ export async function runLoadLoop(options: LoopOptions): Promise<RunResult> {
   const { scenario, keyCount } = options;
   const value: BenchValue = Buffer.alloc(scenario.valueSize, 0x61);
   const keys = Array.from({ length: keyCount }, (_, i) => `key-${i}`);
-  const operation = pickOperation(options.map, scenario, keys, value);
+  return runOperationLoop({
+    operation: pickOperation(options.map, scenario, keys, value),
+    concurrency: scenario.concurrency,
+    warmupMs: options.warmupMs,
+    measureMs: options.measureMs,
+  });
+}
+
+export interface OperationLoopOptions {
+  /** One operation; `random` is a per-worker pseudo-random 32-bit number. */
+  readonly operation: (random: number) => Promise<unknown>;
+  readonly concurrency: number;
+  readonly warmupMs: number;
+  readonly measureMs: number;
+}
+
+/** The load loop of any benchmark: `concurrency` workers repeat `operation` (feature benchmarks use it too). */
+export async function runOperationLoop(options: OperationLoopOptions): Promise<RunResult> {
+  const { operation, concurrency } = options;
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: HIGHEST_TRACKABLE_US,
@@ -55,7 +73,7 @@ export async function runLoadLoop(options: LoopOptions): Promise<RunResult> {
     }
   };
 
-  const workers = Array.from({ length: scenario.concurrency }, (_, i) => worker(i + 1));
+  const workers = Array.from({ length: concurrency }, (_, i) => worker(i + 1));
   await delay(options.warmupMs);
 
   const sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
