@@ -8,13 +8,14 @@ import { ensureHazelcastJars } from './maven';
 import { cacheRoot, runDir } from './paths';
 import { isPortFree } from './ports';
 import { isOurMember, killIfOurs } from './process-registry';
+import { ensurePythonClient } from './python-oracle';
 
 const USAGE = `usage: pnpm cluster <command> [options]
 
   start   [--members N] [--version V] [--jet]   start cluster "dev" on 127.0.0.1:5701… and return when ready
   stop                                          stop the cluster started by "start"
   status                                        show the members of the "dev" cluster
-  fetch   [--version V]                         download the jars and compile the Java helpers only
+  fetch   [--version V]                         download the jars, compile the Java helpers, install the Python oracle
 
 environment (for tests, so they never touch a developer's own "dev" cluster):
   HZ_DEV_FIRST_PORT=P      port of the first member (default 5701; members take P, P+1, …)
@@ -64,7 +65,9 @@ async function main(argv: string[]): Promise<number> {
     case 'fetch': {
       const jars = await ensureHazelcastJars(values.version);
       const classes = await compileJavaHelpers(values.version, jars);
-      console.log([...jars, classes].join('\n'));
+      // The interop tests' oracle: the official Python client, in a virtualenv of the cache.
+      const python = await ensurePythonClient();
+      console.log([...jars, classes, python].join('\n'));
       return 0;
     }
     default:

@@ -9,3 +9,9 @@ export { isMemberReady, readClusterSize } from './health';
 export { compileJavaHelpers } from './java-helpers';
 export { ensureHazelcastJars } from './maven';
 export { renderMemberConfig, supportsCommunityCp } from './member-config';
+export {
+  ensurePythonClient,
+  PYTHON_CLIENT_VERSION,
+  type PythonOracleTarget,
+  runPython,
+} from './python-oracle';
