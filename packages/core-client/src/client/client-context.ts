@@ -12,6 +12,7 @@ import type { ListenerService, ListenerSpec } from '../listener/listener-service
 import type { Logger } from '../logging/logger';
 import type { ConnectionManager } from '../network/connection-manager';
 import type { DistributedObject, ProxyManager, ProxyRegistry } from '../proxy/proxy-manager';
+import type { Int64 } from '../util/int64';
 import type { ClientPlugin } from './plugins';
 
 /** A serialized value as it travels in codecs: the full Data bytes (header and payload). */
@@ -104,6 +105,8 @@ export interface PluginHost {
 
   /** The lock owner id of the current async flow (see LockContext). */
   currentThreadId(): Long;
+  /** A 64-bit wire value as this client returns 64-bit results (`int64Type`: bigint or Long). */
+  int64(value: Long): Int64;
 
   /** Subscribes to a client event; returns the function that unsubscribes. */
   on<E extends keyof PluginEvents>(event: E, handler: PluginEvents[E]): () => void;

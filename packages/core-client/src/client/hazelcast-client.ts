@@ -24,6 +24,7 @@ import { currentThreadId } from '../proxy/lock-context';
 import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
 import { queryResultFactories } from '../query/query-results';
 import type { Address } from '../util/address';
+import { int64Result } from '../util/int64';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
 import { registerContext } from './context-of';
 import {
@@ -249,6 +250,7 @@ export class HazelcastClient {
       registerListener: (spec) => listeners.registerListener(spec),
       deregisterListener: (id) => listeners.deregisterListener(id),
       currentThreadId,
+      int64: (value) => int64Result(value, config.int64Type),
       on: (event, handler) => events.on(event, handler),
       onShutdown: (step) => {
         this.#shutdownSteps.push(step);

@@ -131,6 +131,11 @@ const clientConfig = {
     if (resolved.usernamePassword === undefined) return Object.freeze({ username: null, password: null });
     return section(usernamePassword).parse(resolved.usernamePassword, `${path}.usernamePassword`);
   }),
+  /**
+   * How 64-bit results (counters, sequences, ids, aggregations, entry-view times) come back: `'bigint'`
+   * (default) or long.js `'Long'`; with `'Long'`, register the type too (see HazelcastTypes).
+   */
+  int64Type: choice(['bigint', 'Long'], 'bigint'),
   /** Plug-ins set up with the client, e.g. `nearCache({...})` from @hz/near-cache. */
   plugins: custom<ClientPlugin[], readonly ClientPlugin[]>(resolvePlugins),
 };

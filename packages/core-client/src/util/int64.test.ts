@@ -1,0 +1,29 @@
+import Long from 'long';
+import { describe, expect, it } from 'vitest';
+import { IllegalArgumentError } from '../errors/hazelcast-error';
+import { int64Arg, int64Result } from './int64';
+
+describe('64-bit values', () => {
+  it('accepts number, bigint and Long arguments without precision loss', () => {
+    expect(int64Arg(42, 'delta').toString()).toBe('42');
+    expect(int64Arg(-(2n ** 63n), 'delta').toString()).toBe('-9223372036854775808');
+    expect(int64Arg(2n ** 63n - 1n, 'delta').toString()).toBe('9223372036854775807');
+    const long = Long.fromString('123456789012345678');
+    expect(int64Arg(long, 'delta')).toBe(long);
+  });
+
+  it('refuses what is not a 64-bit integer, naming the argument', () => {
+    expect(() => int64Arg(2 ** 53, 'delta')).toThrow(IllegalArgumentError);
+    expect(() => int64Arg(1.5, 'delta')).toThrow(
+      /delta must be a safe integer number, a bigint or a Long, got 1.5/,
+    );
+    expect(() => int64Arg(2n ** 63n, 'delta')).toThrow(/delta must fit a signed 64-bit integer/);
+    expect(() => int64Arg('7' as never, 'delta')).toThrow(/got string/);
+  });
+
+  it('returns results as bigint, or as Long when the client asks for it', () => {
+    const value = Long.fromString('9007199254740993');
+    expect(int64Result(value, 'bigint')).toBe(9007199254740993n);
+    expect(int64Result(value, 'Long')).toBe(value);
+  });
+});
