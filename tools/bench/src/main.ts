@@ -88,7 +88,13 @@ async function runMapScenarios(args: BenchArgs, target: ClusterTarget): Promise<
 
 /** `node --cpu-prof` on the @hz runner for the headline scenarios (set and get, 1 KB, c=256). */
 async function runProfiles(target: ClusterTarget): Promise<ProfileReport[]> {
-  const headline = quickScenarios().filter((s) => s.op === 'set' || s.op === 'get');
+  const headline = quickScenarios().filter(
+    (s) =>
+      (s.op === 'set' || s.op === 'get') &&
+      s.valueKind === 'buffer' &&
+      s.valueSize === 1024 &&
+      s.concurrency === 256,
+  );
   const first = headline[0];
   if (first) await warmUpMember(target, { ...first, op: 'mix' }, 8000);
   const reports: ProfileReport[] = [];

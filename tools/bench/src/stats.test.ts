@@ -14,6 +14,7 @@ function round(opsPerSec: number, p99Us: number, peakRssMb: number): RunResult {
     maxUs: p99Us * 3,
     peakRssMb,
     peakHeapMb: peakRssMb / 4,
+    writesPer1kOps: 50,
   };
 }
 

@@ -8,6 +8,7 @@ export type Metrics = {
   cpuMsPer1kOps: number;
   peakRssMb: number;
   peakHeapMb: number;
+  writesPer1kOps: number;
 };
 
 export const METRIC_KEYS = [
@@ -18,6 +19,7 @@ export const METRIC_KEYS = [
   'cpuMsPer1kOps',
   'peakRssMb',
   'peakHeapMb',
+  'writesPer1kOps',
 ] as const satisfies readonly (keyof Metrics)[];
 
 export function median(values: readonly number[]): number {
@@ -40,6 +42,7 @@ export function summarizeRounds(rounds: readonly RunResult[]): Metrics {
     cpuMsPer1kOps: median(pick('cpuMsPer1kOps')),
     peakRssMb: Math.max(...pick('peakRssMb')),
     peakHeapMb: Math.max(...pick('peakHeapMb')),
+    writesPer1kOps: median(pick('writesPer1kOps')),
   };
 }
 

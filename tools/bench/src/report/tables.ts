@@ -24,6 +24,7 @@ export function mapRows(
       'CPU ratio',
       'RSS MB @hz/off',
       'heap MB @hz/off',
+      'writes/1k ops @hz/off',
     ],
   ];
   for (const r of reports) {
@@ -41,6 +42,7 @@ export function mapRows(
       ratio(r.ratio.cpuMsPer1kOps),
       pair('peakRssMb'),
       pair('peakHeapMb'),
+      pair('writesPer1kOps'),
     ]);
   }
   return rows;

@@ -1,6 +1,7 @@
+import { Socket } from 'node:net';
 import * as hdr from 'hdr-histogram-js';
 import type { BenchMap, BenchValue } from './map-client';
-import type { RunResult, Scenario } from './scenario';
+import { benchValue, type RunResult, type Scenario } from './scenario';
 
 type Phase = 'warmup' | 'measure' | 'stopped';
 
@@ -13,6 +14,22 @@ interface LoopOptions {
 }
 
 const HIGHEST_TRACKABLE_US = 60_000_000;
+
+/**
+ * Counts socket writes of this (runner) process, whichever client makes them: both write through
+ * net.Socket.prototype.write, so wrapping it once measures how each batches its messages.
+ */
+const socketWrites = { count: 0 };
+const originalWrite = Socket.prototype.write;
+let countingInstalled = false;
+export function countSocketWrites(): void {
+  if (countingInstalled) return;
+  countingInstalled = true;
+  Socket.prototype.write = function countedWrite(this: Socket, ...args: Parameters<Socket['write']>) {
+    socketWrites.count++;
+    return originalWrite.apply(this, args);
+  } as Socket['write'];
+}
 const MEMORY_SAMPLE_MS = 50;
 
 /**
@@ -22,7 +39,7 @@ const MEMORY_SAMPLE_MS = 50;
  */
 export async function runLoadLoop(options: LoopOptions): Promise<RunResult> {
   const { scenario, keyCount } = options;
-  const value: BenchValue = Buffer.alloc(scenario.valueSize, 0x61);
+  const value: BenchValue = benchValue(scenario.valueKind, scenario.valueSize, 'a');
   const keys = Array.from({ length: keyCount }, (_, i) => `key-${i}`);
   return runOperationLoop({
     operation: pickOperation(options.map, scenario, keys, value),
@@ -43,6 +60,7 @@ export interface OperationLoopOptions {
 /** The load loop of any benchmark: `concurrency` workers repeat `operation` (feature benchmarks use it too). */
 export async function runOperationLoop(options: OperationLoopOptions): Promise<RunResult> {
   const { operation, concurrency } = options;
+  countSocketWrites();
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: HIGHEST_TRACKABLE_US,
@@ -77,6 +95,7 @@ export async function runOperationLoop(options: OperationLoopOptions): Promise<R
   await delay(options.warmupMs);
 
   const sampler = setInterval(sampleMemory, MEMORY_SAMPLE_MS);
+  const writesAtStart = socketWrites.count;
   phase = 'measure';
   const cpuStart = process.cpuUsage();
   const wallStart = process.hrtime.bigint();
@@ -84,6 +103,7 @@ export async function runOperationLoop(options: OperationLoopOptions): Promise<R
   const cpu = process.cpuUsage(cpuStart);
   const elapsedMs = Number(process.hrtime.bigint() - wallStart) / 1e6;
   const measured = operations;
+  const writes = socketWrites.count - writesAtStart;
   phase = 'stopped';
   sampleMemory();
   clearInterval(sampler);
@@ -101,6 +121,7 @@ export async function runOperationLoop(options: OperationLoopOptions): Promise<R
     maxUs: histogram.maxValue,
     peakRssMb: peakRss / 1024 / 1024,
     peakHeapMb: peakHeap / 1024 / 1024,
+    writesPer1kOps: measured === 0 ? 0 : (writes / measured) * 1000,
   };
   histogram.destroy();
   return result;
@@ -108,7 +129,7 @@ export async function runOperationLoop(options: OperationLoopOptions): Promise<R
 
 /** Fills the key space so gets and getAll hit real entries. */
 export async function prefill(map: BenchMap, scenario: Scenario, keyCount: number): Promise<void> {
-  const value: BenchValue = Buffer.alloc(scenario.valueSize, 0x62);
+  const value: BenchValue = benchValue(scenario.valueKind, scenario.valueSize, 'b');
   const chunk = 100;
   for (let start = 0; start < keyCount; start += chunk) {
     const entries: [string, BenchValue][] = [];

@@ -1,7 +1,7 @@
 // One shape for both clients, so the load loop measures the client and not an adapter difference.
 export type ClientKind = 'ours' | 'official';
 
-export type BenchValue = Buffer;
+export type BenchValue = unknown;
 
 export interface BenchMap {
   set(key: string, value: BenchValue): Promise<unknown>;

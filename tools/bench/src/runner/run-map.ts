@@ -11,7 +11,7 @@ async function main(): Promise<void> {
   const client = await connectClient(request.client, {
     clusterName: request.clusterName,
     addresses: request.addresses,
-    mapName: `bench-${request.scenario.op}-${request.scenario.valueSize}`,
+    mapName: `bench-${request.scenario.op}-${request.scenario.valueSize}-${request.scenario.valueKind}`,
   });
   try {
     await prefill(client.map, request.scenario, request.keyCount);

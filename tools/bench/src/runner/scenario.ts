@@ -1,10 +1,14 @@
 // What a runner process is asked to do; serialisable so it crosses the fork boundary as JSON.
 export type Operation = 'set' | 'get' | 'mix' | 'putAll' | 'getAll';
 
+/** What the values are: raw bytes, a string, or a JSON-like object (both clients write it as JSON). */
+export type ValueKind = 'buffer' | 'string' | 'object';
+
 export interface Scenario {
   readonly name: string;
   readonly op: Operation;
   readonly valueSize: number;
+  readonly valueKind: ValueKind;
   readonly concurrency: number;
   /** Entries per call for putAll/getAll; 1 otherwise. */
   readonly batch: number;
@@ -36,10 +40,39 @@ export interface RunResult extends LatencySummary {
   readonly cpuMsPer1kOps: number;
   readonly peakRssMb: number;
   readonly peakHeapMb: number;
+  /** Socket writes of the whole process per 1,000 operations (how well writes are batched). */
+  readonly writesPer1kOps: number;
 }
 
-export function scenarioName(op: Operation, valueSize: number, concurrency: number, batch: number): string {
+export function scenarioName(
+  op: Operation,
+  valueSize: number,
+  concurrency: number,
+  batch: number,
+  kind: ValueKind = 'buffer',
+): string {
   const size = valueSize >= 1024 ? `${valueSize / 1024}KB` : `${valueSize}B`;
   const batchPart = batch > 1 ? ` x${batch}` : '';
-  return `${op}${batchPart} ${size} c=${concurrency}`;
+  const kindPart = kind === 'buffer' ? '' : ` ${kind}`;
+  return `${op}${batchPart} ${size}${kindPart} c=${concurrency}`;
+}
+
+/**
+ * A value of about `size` bytes on the wire: bytes, a string of ASCII characters, or a JSON-like object
+ * (ids, names, a nested record and a text field filling up the size).
+ */
+export function benchValue(kind: ValueKind, size: number, fill = 'a'): unknown {
+  if (kind === 'buffer') return Buffer.alloc(size, fill);
+  if (kind === 'string') return fill.repeat(size);
+  const base = {
+    id: 123456,
+    name: 'bench-record',
+    active: true,
+    score: 98.6,
+    tags: ['alpha', 'beta', 'gamma'],
+    owner: { id: 42, email: 'someone@example.com', roles: ['reader', 'writer'] },
+    text: '',
+  };
+  const overhead = JSON.stringify(base).length;
+  return { ...base, text: fill.repeat(Math.max(0, size - overhead)) };
 }
