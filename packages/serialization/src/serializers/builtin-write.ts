@@ -9,6 +9,7 @@ import { type JavaKind, JavaTyped } from '../java/typed';
 import { UUID } from '../java/uuid';
 import { TypeId } from '../type-ids';
 import { bigIntToBytes } from './big-integer-bytes';
+import { isJavaCollectionId, writeJavaCollection } from './java-collections';
 
 /** Type id per Java kind a value can be tagged with. */
 export function typeIdOfKind(kind: JavaKind): number {
@@ -59,6 +60,46 @@ export function typeIdOfKind(kind: JavaKind): number {
       return TypeId.ARRAY_LIST;
     case 'LinkedList':
       return TypeId.LINKED_LIST;
+    case 'CopyOnWriteArrayList':
+      return TypeId.COPY_ON_WRITE_ARRAY_LIST;
+    case 'HashMap':
+      return TypeId.HASH_MAP;
+    case 'ConcurrentSkipListMap':
+      return TypeId.CONCURRENT_SKIP_LIST_MAP;
+    case 'ConcurrentHashMap':
+      return TypeId.CONCURRENT_HASH_MAP;
+    case 'LinkedHashMap':
+      return TypeId.LINKED_HASH_MAP;
+    case 'TreeMap':
+      return TypeId.TREE_MAP;
+    case 'HashSet':
+      return TypeId.HASH_SET;
+    case 'TreeSet':
+      return TypeId.TREE_SET;
+    case 'LinkedHashSet':
+      return TypeId.LINKED_HASH_SET;
+    case 'CopyOnWriteArraySet':
+      return TypeId.COPY_ON_WRITE_ARRAY_SET;
+    case 'ConcurrentSkipListSet':
+      return TypeId.CONCURRENT_SKIP_LIST_SET;
+    case 'ArrayDeque':
+      return TypeId.ARRAY_DEQUE;
+    case 'LinkedBlockingQueue':
+      return TypeId.LINKED_BLOCKING_QUEUE;
+    case 'ArrayBlockingQueue':
+      return TypeId.ARRAY_BLOCKING_QUEUE;
+    case 'PriorityBlockingQueue':
+      return TypeId.PRIORITY_BLOCKING_QUEUE;
+    case 'DelayQueue':
+      return TypeId.DELAY_QUEUE;
+    case 'SynchronousQueue':
+      return TypeId.SYNCHRONOUS_QUEUE;
+    case 'LinkedTransferQueue':
+      return TypeId.LINKED_TRANSFER_QUEUE;
+    case 'PriorityQueue':
+      return TypeId.PRIORITY_QUEUE;
+    case 'Optional':
+      return TypeId.OPTIONAL;
   }
 }
 
@@ -224,6 +265,11 @@ export function writeBuiltin(
       out.writeString(instance(value, HazelcastJsonValue, 'HazelcastJsonValue').toString());
       return;
     default:
+      if (isJavaCollectionId(typeId)) {
+        const what = tagged instanceof JavaTyped ? tagged.kind : `collection (type id ${typeId})`;
+        writeJavaCollection(typeId, out, value, writeObject, what);
+        return;
+      }
       throw new HazelcastSerializationError(`Type id ${typeId} is not a built-in type`);
   }
 }
