@@ -5,7 +5,7 @@ import { LocalDate, LocalDateTime, LocalTime, OffsetDateTime } from '../java/dat
 import { UUID } from '../java/uuid';
 import { TypeId } from '../type-ids';
 import { bigIntFromBytes } from './big-integer-bytes';
-import { isJavaCollectionId, readJavaCollection } from './java-collections';
+import { javaCollectionLayout, readJavaCollection } from './java-collections';
 
 /**
  * Reads the payload of a built-in type id (the id already consumed); undefined means the id is not
@@ -81,8 +81,10 @@ export function readBuiltin(
         new LocalDateTime(readLocalDate(input), readLocalTime(input)),
         input.readInt(),
       );
-    default:
-      return isJavaCollectionId(typeId) ? readJavaCollection(typeId, input, readObject) : undefined;
+    default: {
+      const layout = javaCollectionLayout(typeId);
+      return layout === undefined ? undefined : readJavaCollection(layout, input, readObject);
+    }
   }
 }
 

@@ -163,8 +163,8 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     // A Map or Set reaching this point used to fall through to JSON, where it became "{}" and lost every
     // entry; it is a Java collection now. Linked* keeps the JS iteration order through a round trip and is a
     // HashMap/HashSet to Java code. Values a custom or global serializer claims are not affected.
-    if (value instanceof Map) return TypeId.LINKED_HASH_MAP;
-    if (value instanceof Set) return TypeId.LINKED_HASH_SET;
+    if (value instanceof Map) return -35; // java.util.LinkedHashMap
+    if (value instanceof Set) return -39; // java.util.LinkedHashSet
     if (typeof value === 'object') return TypeId.JSON;
     throw new HazelcastSerializationError(`No serializer for a value of type ${describeType(value)}`);
   }
@@ -296,12 +296,9 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     if (builtin !== undefined) return builtin;
     const custom = this.#customById.get(typeId);
     if (custom !== undefined) return custom.read(input);
-    if (typeId === TypeId.JAVA_SERIALIZABLE || typeId === TypeId.JAVA_EXTERNALIZABLE) {
-      throw new HazelcastSerializationError(
-        `No deserializer for type id ${typeId}: the value is java.io.${typeId === TypeId.JAVA_SERIALIZABLE ? 'Serializable' : 'Externalizable'}, a format only Java can read`,
-      );
-    }
-    throw new HazelcastSerializationError(`No deserializer for type id ${typeId}`);
+    throw new HazelcastSerializationError(
+      `No deserializer for type id ${typeId}${typeId === -100 ? ' (java.io.Serializable, which only Java reads)' : ''}`,
+    );
   }
 
   #readIdentified(input: ByteArrayObjectDataInput): IdentifiedDataSerializable {
