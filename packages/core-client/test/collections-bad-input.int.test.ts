@@ -57,7 +57,10 @@ describe('bad input is refused with a clear error, and nothing is written', () =
     await refused(() => queue.containsAll([null]), nullItem);
     await refused(() => queue.removeAll([undefined]), /an item must not be undefined/);
     await refused(() => queue.retainAll({}), /expected an iterable of items/);
-    await refused(() => queue.offer('x', { timeout: -1 }), /Queue bad-queue: timeout must be a whole number of milliseconds >= 0, got -1/);
+    await refused(
+      () => queue.offer('x', { timeout: -1 }),
+      /Queue bad-queue: timeout must be a whole number of milliseconds >= 0, got -1/,
+    );
     await refused(() => queue.offer('x', { timeout: 1.5 }), /timeout must be a whole number/);
     await refused(() => queue.poll({ timeout: 'soon' }), /timeout must be a whole number/);
     await refused(() => queue.poll({ timeout: -5n }), /timeout must be >= 0 milliseconds, got -5/);
@@ -115,15 +118,27 @@ describe('bad input is refused with a clear error, and nothing is written', () =
 
   it('item listeners: a listener without callbacks, and bad options', async () => {
     const queue = getQueue<Loose>(client, 'bad-listener');
-    await refused(() => queue.addItemListener(null), /Queue bad-listener: an item listener needs an itemAdded or itemRemoved function, got null/);
+    await refused(
+      () => queue.addItemListener(null),
+      /Queue bad-listener: an item listener needs an itemAdded or itemRemoved function, got null/,
+    );
     await refused(() => queue.addItemListener({}), /needs an itemAdded or itemRemoved function, got Object/);
-    await refused(() => getList<Loose>(client, 'l').addItemListener({ itemAdded: 5 }), /^List l: an item listener needs/);
-    await refused(() => getSet<Loose>(client, 's').addItemListener(() => {}), /^Set s: an item listener needs/);
+    await refused(
+      () => getList<Loose>(client, 'l').addItemListener({ itemAdded: 5 }),
+      /^List l: an item listener needs/,
+    );
+    await refused(
+      () => getSet<Loose>(client, 's').addItemListener(() => {}),
+      /^Set s: an item listener needs/,
+    );
     await refused(
       () => queue.addItemListener({ itemAdded() {} }, { includeValue: 'yes' }),
       /includeValue must be a boolean, got string "yes"/,
     );
-    await refused(() => queue.addItemListener({ itemAdded() {} }, 'yes'), /listener options must be an object/);
+    await refused(
+      () => queue.addItemListener({ itemAdded() {} }, 'yes'),
+      /listener options must be an object/,
+    );
     await refused(() => queue.removeItemListener(42), /a registration id must be a string, got number/);
   });
 });

@@ -81,13 +81,17 @@ describe('the official Node.js client', () => {
   it('item events of each client reach the other', async () => {
     const ourEvents: string[] = [];
     const theirEvents: string[] = [];
-    const record = (into: string[], kind: string) => (e: ItemEvent<unknown> | Any) => into.push(`${kind} ${e.item}`);
+    const record = (into: string[], kind: string) => (e: ItemEvent<unknown> | Any) =>
+      into.push(`${kind} ${e.item}`);
     await getQueue<string>(ours, 'node-events').addItemListener({
       itemAdded: record(ourEvents, 'added'),
       itemRemoved: record(ourEvents, 'removed'),
     });
     const other = await theirs.getQueue('node-events');
-    await other.addItemListener({ itemAdded: record(theirEvents, 'added'), itemRemoved: record(theirEvents, 'removed') }, true);
+    await other.addItemListener(
+      { itemAdded: record(theirEvents, 'added'), itemRemoved: record(theirEvents, 'removed') },
+      true,
+    );
     await other.offer('from-them');
     await getQueue<string>(ours, 'node-events').offer('from-us');
     await other.poll();
@@ -109,7 +113,13 @@ describe('the official Node.js client', () => {
 
 describe('the official Python client', () => {
   it('reads the queue, list and set @hz wrote', async () => {
-    await getQueue<unknown>(ours, 'py-queue').addAll(['s', 2.5, true, typed(['a', 1], 'ArrayList'), typed(7, 'int')]);
+    await getQueue<unknown>(ours, 'py-queue').addAll([
+      's',
+      2.5,
+      true,
+      typed(['a', 1], 'ArrayList'),
+      typed(7, 'int'),
+    ]);
     await getList<unknown>(ours, 'py-list').addAll(['x', 'y', 'x']);
     await getSet<unknown>(ours, 'py-set').addAll(['m', 'n']);
     const read = await runPython<{ queue: unknown[]; list: unknown[]; set: unknown[]; head: unknown }>(
@@ -152,11 +162,18 @@ describe('the official Python client', () => {
         's.add_all(["u", "v", "u"])',
       ].join('\n'),
     );
-    expect(await getQueue<unknown>(ours, 'py-written-queue').iterator()).toEqual([1, 2.5, 'three', [4, 'four'], true]);
+    expect(await getQueue<unknown>(ours, 'py-written-queue').iterator()).toEqual([
+      1,
+      2.5,
+      'three',
+      [4, 'four'],
+      true,
+    ]);
     expect(await getList<unknown>(ours, 'py-written-list').getAll()).toEqual(['a', 'inserted', 'b']);
     expect((await getSet<string>(ours, 'py-written-set').getAll()).sort()).toEqual(['u', 'v']);
     await vi.waitFor(
-      () => expect(events).toEqual(['added "a"', 'added "b"', 'added "c"', 'added "inserted"', 'removed "c"']),
+      () =>
+        expect(events).toEqual(['added "a"', 'added "b"', 'added "c"', 'added "inserted"', 'removed "c"']),
       { timeout: 10_000 },
     );
   });

@@ -165,7 +165,12 @@ describe('collections @hz stores', () => {
     ]);
     // And they read back as JavaScript values through another client.
     const back = await getList<unknown>(observer, 'from-js').getAll();
-    expect(back[0]).toEqual(new Map<string, unknown>([['a', 1], ['b', 'x']]));
+    expect(back[0]).toEqual(
+      new Map<string, unknown>([
+        ['a', 1],
+        ['b', 'x'],
+      ]),
+    );
     expect(back[1]).toEqual(new Set(['q', 'p']));
     expect(back[4]).toEqual(new Set(['a', 'b']));
     expect(back[9]).toBe('v');

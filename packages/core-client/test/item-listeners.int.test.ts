@@ -192,7 +192,9 @@ describe('item listeners under failure', () => {
         const polled = await getQueue<string>(writer, names.queue).poll();
         expect(polled).not.toBeNull();
         const added = items.map((i) => `added ${i}`);
-        await waitFor(() => expect(queueEvents.events).toEqual(['added before', ...added, `removed ${polled}`]));
+        await waitFor(() =>
+          expect(queueEvents.events).toEqual(['added before', ...added, `removed ${polled}`]),
+        );
         await waitFor(() => expect(listEvents.events).toEqual(added));
         await waitFor(() => expect(setEvents.events).toEqual(added));
       } finally {
@@ -211,7 +213,9 @@ describe('item listeners under failure', () => {
       const queueEvents = recorder<string>();
       const listEvents = recorder<string>();
       const setEvents = recorder<string>();
-      await getQueue<string>(client, 'q-restart').addItemListener(queueEvents.listener, { includeValue: false });
+      await getQueue<string>(client, 'q-restart').addItemListener(queueEvents.listener, {
+        includeValue: false,
+      });
       await getList<string>(client, 'l-restart').addItemListener(listEvents.listener);
       await getSet<string>(client, 's-restart').addItemListener(setEvents.listener);
       const reconnected = lifecycleReaches(client, 'DISCONNECTED').then(() =>
@@ -241,7 +245,9 @@ describe('item listeners under failure', () => {
         const before = setEvents.events.length;
         for (let i = 0; i < 10; i++) await getSet<string>(writer, 's-restart').add(`late-${i}`);
         await waitFor(() =>
-          expect(setEvents.events.slice(before)).toEqual(Array.from({ length: 10 }, (_, i) => `added late-${i}`)),
+          expect(setEvents.events.slice(before)).toEqual(
+            Array.from({ length: 10 }, (_, i) => `added late-${i}`),
+          ),
         );
       } finally {
         await writer.shutdown();

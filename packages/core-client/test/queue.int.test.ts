@@ -6,7 +6,6 @@ import {
   getQueue,
   type HazelcastClient,
   IllegalStateError,
-  type IQueue,
 } from '../src/index';
 import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
@@ -133,7 +132,9 @@ describe('queue operations, read back through a second client', () => {
       const connections = context.connections.activeConnections;
       const before = new Map(connections.map((c) => [c.memberUuid, c.messagesSent]));
       for (let n = 0; n < 10; n++) await queue.peek();
-      const sent = connections.map((c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const);
+      const sent = connections.map(
+        (c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const,
+      );
       expect(sent.find(([uuid]) => uuid === owner)![1]).toBeGreaterThanOrEqual(10);
       for (const [uuid, count] of sent) if (uuid !== owner) expect(count).toBeLessThan(10);
     }

@@ -85,7 +85,9 @@ describe('set operations, read back through a second client', () => {
       const connections = context.connections.activeConnections;
       const before = new Map(connections.map((c) => [c.memberUuid, c.messagesSent]));
       for (let n = 0; n < 10; n++) await set.contains('warm-up');
-      const sent = connections.map((c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const);
+      const sent = connections.map(
+        (c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const,
+      );
       expect(sent.find(([uuid]) => uuid === owner)![1]).toBeGreaterThanOrEqual(10);
       for (const [uuid, count] of sent) if (uuid !== owner) expect(count).toBeLessThan(10);
     }

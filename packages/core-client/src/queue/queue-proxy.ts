@@ -190,7 +190,8 @@ export class QueueProxy<E> extends CollectionProxy<E> implements IQueue<E> {
       const request = QueueDrainToMaxSizeCodec.encodeRequest(this.name, this.index(maxSize, 'maxSize'));
       drained = QueueDrainToMaxSizeCodec.decodeResponse(await this.invoke(request)).response;
     }
-    target.push(...(await this.itemsOf(drained)));
+    // The items already left the queue: append them one by one (a spread of 100k arguments would throw).
+    for (const item of await this.itemsOf(drained)) target.push(item);
     return drained.length;
   }
 
