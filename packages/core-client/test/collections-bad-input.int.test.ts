@@ -41,7 +41,7 @@ async function refused(call: () => Promise<unknown>, message: RegExp): Promise<v
 
 describe('bad input is refused with a clear error, and nothing is written', () => {
   it('queue: null and undefined items, non-iterables, bad timeouts, options, signals and targets', async () => {
-    const queue = getQueue<Loose>(client, 'bad-queue');
+    const queue: Loose = getQueue(client, 'bad-queue');
     const nullItem = /^Queue bad-queue: an item must not be null$/;
     await refused(() => queue.add(null), nullItem);
     await refused(() => queue.add(undefined), /an item must not be undefined/);
@@ -76,7 +76,7 @@ describe('bad input is refused with a clear error, and nothing is written', () =
   });
 
   it('list: negative, fractional and non-number indexes, from > to, and null items', async () => {
-    const list = getList<Loose>(client, 'bad-list');
+    const list: Loose = getList(client, 'bad-list');
     await list.addAll(['a', 'b', 'c']);
     const negative = /^List bad-list: index must be a whole number from 0 to 2147483647, got -1$/;
     await refused(() => list.get(-1), negative);
@@ -105,7 +105,7 @@ describe('bad input is refused with a clear error, and nothing is written', () =
   });
 
   it('set: null items and non-iterables', async () => {
-    const set = getSet<Loose>(client, 'bad-set');
+    const set: Loose = getSet(client, 'bad-set');
     await refused(() => set.add(null), /^Set bad-set: an item must not be null$/);
     await refused(() => set.addAll(['x', undefined]), /an item must not be undefined/);
     await refused(() => set.addAll(true), /expected an iterable of items, got true/);
@@ -117,18 +117,18 @@ describe('bad input is refused with a clear error, and nothing is written', () =
   });
 
   it('item listeners: a listener without callbacks, and bad options', async () => {
-    const queue = getQueue<Loose>(client, 'bad-listener');
+    const queue: Loose = getQueue(client, 'bad-listener');
     await refused(
       () => queue.addItemListener(null),
       /Queue bad-listener: an item listener needs an itemAdded or itemRemoved function, got null/,
     );
     await refused(() => queue.addItemListener({}), /needs an itemAdded or itemRemoved function, got Object/);
     await refused(
-      () => getList<Loose>(client, 'l').addItemListener({ itemAdded: 5 }),
+      () => (getList(client, 'l') as Loose).addItemListener({ itemAdded: 5 }),
       /^List l: an item listener needs/,
     );
     await refused(
-      () => getSet<Loose>(client, 's').addItemListener(() => {}),
+      () => (getSet(client, 's') as Loose).addItemListener(() => {}),
       /^Set s: an item listener needs/,
     );
     await refused(
