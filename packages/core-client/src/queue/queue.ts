@@ -61,7 +61,7 @@ export interface IQueue<E> extends DistributedObject {
   clear(): Promise<void>;
   size(): Promise<number>;
   isEmpty(): Promise<boolean>;
-  /** Space left in a bounded queue (2147483647 for an unbounded one). */
+  /** Space left: max-size minus the items held (an unbounded queue counts from 2147483647). */
   remainingCapacity(): Promise<number>;
   /** Every item, head first (a copy: later changes are not reflected). */
   iterator(): Promise<E[]>;
