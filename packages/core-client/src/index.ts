@@ -8,6 +8,12 @@ export type { ClientPlugin } from './client/plugins';
 export type { ClusterService } from './cluster/cluster-service';
 export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
 export type { PartitionService } from './cluster/partition-service';
+export {
+  type ItemEvent,
+  ItemEventType,
+  type ItemListener,
+  type ItemListenerOptions,
+} from './collection/item-listener';
 export type {
   ClientConfig,
   ClientNetworkConfig,
@@ -22,6 +28,7 @@ export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties'
 export * from './errors/hazelcast-error';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';
+export { getList, type IList } from './list/index';
 export {
   consoleLogger,
   type Logger,
@@ -48,6 +55,15 @@ export {
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
+export {
+  type BlockingOptions,
+  getQueue,
+  type IQueue,
+  type QueueDrainOptions,
+  type QueueOfferOptions,
+  type QueuePollOptions,
+} from './queue/index';
+export { getSet, type ISet } from './set/index';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
   type BalancedMember,

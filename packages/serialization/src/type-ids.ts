@@ -34,6 +34,7 @@ export const TypeId = {
   OBJECT_ARRAY: -28,
   ARRAY_LIST: -29,
   LINKED_LIST: -30,
+  // -31 … -50 are the other java.util collections and Optional (see serializers/java-collections.ts).
   LOCAL_DATE: -51,
   LOCAL_TIME: -52,
   LOCAL_DATE_TIME: -53,

@@ -44,7 +44,9 @@ export abstract class ProxyBase implements DistributedObject {
 
   /** Serializes a required argument; `what` names it in the error for null or undefined. */
   protected toData(value: unknown, what = 'value'): DataBytes {
-    if (value === null || value === undefined) throw this.illegalArgument(`a ${what} must not be ${value}`);
+    if (value === null || value === undefined) {
+      throw this.illegalArgument(`${/^[aeiou]/i.test(what) ? 'an' : 'a'} ${what} must not be ${value}`);
+    }
     return this.host.toData(value);
   }
 

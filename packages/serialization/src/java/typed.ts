@@ -2,7 +2,8 @@ import { HazelcastSerializationError } from '../errors';
 
 /**
  * Java types a JS value can be sent as when its natural mapping is not the wanted one, e.g. a number as a
- * Java `int` instead of a `Double`, or an array as a `java.util.ArrayList`.
+ * Java `int` instead of a `Double`, an array as a `java.util.ArrayList`, a `Map` as a `java.util.TreeMap`.
+ * Collection kinds are the `java.util` / `java.util.concurrent` class names.
  */
 export const JavaKinds = [
   'byte',
@@ -28,6 +29,26 @@ export const JavaKinds = [
   'Object[]',
   'ArrayList',
   'LinkedList',
+  'CopyOnWriteArrayList',
+  'HashMap',
+  'ConcurrentSkipListMap',
+  'ConcurrentHashMap',
+  'LinkedHashMap',
+  'TreeMap',
+  'HashSet',
+  'TreeSet',
+  'LinkedHashSet',
+  'CopyOnWriteArraySet',
+  'ConcurrentSkipListSet',
+  'ArrayDeque',
+  'LinkedBlockingQueue',
+  'ArrayBlockingQueue',
+  'PriorityBlockingQueue',
+  'DelayQueue',
+  'SynchronousQueue',
+  'LinkedTransferQueue',
+  'PriorityQueue',
+  'Optional',
 ] as const;
 
 export type JavaKind = (typeof JavaKinds)[number];
@@ -42,8 +63,8 @@ export class JavaTyped<K extends JavaKind = JavaKind> {
 
 /**
  * Tags `value` with a Java type: `typed(42, 'int')` is written as `java.lang.Integer`,
- * `typed(['a', 1], 'ArrayList')` as `java.util.ArrayList`, `typed('java.lang.String', 'Class')` as a
- * `java.lang.Class`. The value is validated when serialized; the kind is validated here.
+ * `typed(['a', 1], 'ArrayList')` as `java.util.ArrayList`, `typed(new Map([['a', 1]]), 'TreeMap')` as a
+ * `java.util.TreeMap`, `typed('java.lang.String', 'Class')` as a `java.lang.Class`. The value is validated when serialized; the kind is validated here.
  */
 export function typed<K extends JavaKind>(value: unknown, kind: K): JavaTyped<K> {
   if (!(JavaKinds as readonly string[]).includes(kind)) {

@@ -5,6 +5,7 @@ import { LocalDate, LocalDateTime, LocalTime, OffsetDateTime } from '../java/dat
 import { UUID } from '../java/uuid';
 import { TypeId } from '../type-ids';
 import { bigIntFromBytes } from './big-integer-bytes';
+import { javaCollectionLayout, readJavaCollection } from './java-collections';
 
 /**
  * Reads the payload of a built-in type id (the id already consumed); undefined means the id is not
@@ -69,15 +70,6 @@ export function readBuiltin(
       return bigIntFromBytes(requireBytes(input, 'BigInteger'));
     case TypeId.BIG_DECIMAL:
       return new BigDecimal(bigIntFromBytes(requireBytes(input, 'BigDecimal')), input.readInt());
-    case TypeId.OBJECT_ARRAY:
-    case TypeId.ARRAY_LIST:
-    case TypeId.LINKED_LIST: {
-      // Every element takes at least its 4-byte type id.
-      const size = input.checkCount(input.readInt(), 4, 'list');
-      const values: unknown[] = [];
-      for (let i = 0; i < size; i++) values.push(readObject());
-      return values;
-    }
     case TypeId.LOCAL_DATE:
       return readLocalDate(input);
     case TypeId.LOCAL_TIME:
@@ -89,8 +81,10 @@ export function readBuiltin(
         new LocalDateTime(readLocalDate(input), readLocalTime(input)),
         input.readInt(),
       );
-    default:
-      return undefined;
+    default: {
+      const layout = javaCollectionLayout(typeId);
+      return layout === undefined ? undefined : readJavaCollection(layout, input, readObject);
+    }
   }
 }
 

@@ -9,57 +9,60 @@ import { type JavaKind, JavaTyped } from '../java/typed';
 import { UUID } from '../java/uuid';
 import { TypeId } from '../type-ids';
 import { bigIntToBytes } from './big-integer-bytes';
+import { javaCollectionLayout, writeJavaCollection } from './java-collections';
 
-/** Type id per Java kind a value can be tagged with. */
+/**
+ * Type id per Java kind a value can be tagged with (TypeId values; literals and a table, because every
+ * bundle carries this).
+ */
+const KIND_TYPE_IDS: Readonly<Record<JavaKind, number>> = {
+  byte: -3,
+  boolean: -4,
+  char: -5,
+  short: -6,
+  int: -7,
+  long: -8,
+  float: -9,
+  double: -10,
+  String: -11,
+  'byte[]': -12,
+  'boolean[]': -13,
+  'char[]': -14,
+  'short[]': -15,
+  'int[]': -16,
+  'long[]': -17,
+  'float[]': -18,
+  'double[]': -19,
+  'String[]': -20,
+  Class: -24,
+  BigInteger: -26,
+  'Object[]': -28,
+  ArrayList: -29,
+  LinkedList: -30,
+  CopyOnWriteArrayList: -31,
+  HashMap: -32,
+  ConcurrentSkipListMap: -33,
+  ConcurrentHashMap: -34,
+  LinkedHashMap: -35,
+  TreeMap: -36,
+  HashSet: -37,
+  TreeSet: -38,
+  LinkedHashSet: -39,
+  CopyOnWriteArraySet: -40,
+  ConcurrentSkipListSet: -41,
+  ArrayDeque: -42,
+  LinkedBlockingQueue: -43,
+  ArrayBlockingQueue: -44,
+  PriorityBlockingQueue: -45,
+  DelayQueue: -46,
+  SynchronousQueue: -47,
+  LinkedTransferQueue: -48,
+  PriorityQueue: -49,
+  Optional: -50,
+};
+
 export function typeIdOfKind(kind: JavaKind): number {
-  switch (kind) {
-    case 'byte':
-      return TypeId.BYTE;
-    case 'boolean':
-      return TypeId.BOOLEAN;
-    case 'char':
-      return TypeId.CHAR;
-    case 'short':
-      return TypeId.SHORT;
-    case 'int':
-      return TypeId.INT;
-    case 'long':
-      return TypeId.LONG;
-    case 'float':
-      return TypeId.FLOAT;
-    case 'double':
-      return TypeId.DOUBLE;
-    case 'String':
-      return TypeId.STRING;
-    case 'byte[]':
-      return TypeId.BYTE_ARRAY;
-    case 'boolean[]':
-      return TypeId.BOOLEAN_ARRAY;
-    case 'char[]':
-      return TypeId.CHAR_ARRAY;
-    case 'short[]':
-      return TypeId.SHORT_ARRAY;
-    case 'int[]':
-      return TypeId.INT_ARRAY;
-    case 'long[]':
-      return TypeId.LONG_ARRAY;
-    case 'float[]':
-      return TypeId.FLOAT_ARRAY;
-    case 'double[]':
-      return TypeId.DOUBLE_ARRAY;
-    case 'String[]':
-      return TypeId.STRING_ARRAY;
-    case 'BigInteger':
-      return TypeId.BIG_INTEGER;
-    case 'Class':
-      return TypeId.JAVA_CLASS;
-    case 'Object[]':
-      return TypeId.OBJECT_ARRAY;
-    case 'ArrayList':
-      return TypeId.ARRAY_LIST;
-    case 'LinkedList':
-      return TypeId.LINKED_LIST;
-  }
+  return KIND_TYPE_IDS[kind];
 }
 
 /** The built-in type id for a value that is not a number or array (handled by the service), or undefined. */
@@ -224,6 +227,16 @@ export function writeBuiltin(
       out.writeString(instance(value, HazelcastJsonValue, 'HazelcastJsonValue').toString());
       return;
     default:
+      if (javaCollectionLayout(typeId) !== undefined) {
+        writeJavaCollection(
+          typeId,
+          out,
+          value,
+          writeObject,
+          tagged instanceof JavaTyped ? tagged.kind : 'collection',
+        );
+        return;
+      }
       throw new HazelcastSerializationError(`Type id ${typeId} is not a built-in type`);
   }
 }

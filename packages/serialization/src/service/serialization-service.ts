@@ -160,6 +160,11 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     const custom = this.#customFor(value);
     if (custom !== undefined) return custom.id;
     if (this.config.globalSerializer) return this.config.globalSerializer.id;
+    // A Map or Set reaching this point used to fall through to JSON, where it became "{}" and lost every
+    // entry; it is a Java collection now. Linked* keeps the JS iteration order through a round trip and is a
+    // HashMap/HashSet to Java code. Values a custom or global serializer claims are not affected.
+    if (value instanceof Map) return -35; // java.util.LinkedHashMap
+    if (value instanceof Set) return -39; // java.util.LinkedHashSet
     if (typeof value === 'object') return TypeId.JSON;
     throw new HazelcastSerializationError(`No serializer for a value of type ${describeType(value)}`);
   }
@@ -291,7 +296,9 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     if (builtin !== undefined) return builtin;
     const custom = this.#customById.get(typeId);
     if (custom !== undefined) return custom.read(input);
-    throw new HazelcastSerializationError(`No deserializer for type id ${typeId}`);
+    throw new HazelcastSerializationError(
+      `No deserializer for type id ${typeId}${typeId === -100 ? ' (java.io.Serializable, which only Java reads)' : ''}`,
+    );
   }
 
   #readIdentified(input: ByteArrayObjectDataInput): IdentifiedDataSerializable {
