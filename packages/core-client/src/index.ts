@@ -45,9 +45,25 @@ export {
   type ServerSideObject,
   UniqueKeyTransformation,
 } from './map/index';
+export {
+  getMultiMap,
+  type MultiMap,
+  type MultiMapEntryListener,
+  type MultiMapEntryListenerOptions,
+  type MultiMapLockOptions,
+  type MultiMapTryLockOptions,
+} from './multimap/index';
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
+export {
+  getReplicatedMap,
+  type ReplicatedMap,
+  type ReplicatedMapEntryListener,
+  type ReplicatedMapEntryListenerOptions,
+  type ReplicatedMapPutOptions,
+} from './replicatedmap/index';
+
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
   type BalancedMember,
