@@ -20,7 +20,12 @@ import {
 } from '@hz/protocol/codecs/replicated-map';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
-import { type EntryListenerCodec, entryListenerSpec, requireCallbacks } from '../listener/entry-events';
+import {
+  EntryEventType,
+  type EntryListenerCodec,
+  entryListenerSpec,
+  requireCallbacks,
+} from '../listener/entry-events';
 import { durationMillis, ProxyBase } from '../proxy/proxy-base';
 import { PagingPredicate } from '../query/predicate/paging-predicate';
 import { type Int64Input, int64Arg } from '../util/int64';
@@ -33,6 +38,23 @@ import {
 } from './replicatedmap';
 
 const LISTENER_CALLBACKS = ['added', 'removed', 'updated', 'evicted', 'mapCleared'] as const;
+
+/**
+ * Members report `remove` of an absent key as a REMOVED event without an old value. Replicated map values are
+ * never null, so such an event changed nothing: it is dropped, and `removed` means an entry went away.
+ */
+function withoutEmptyRemovals(codec: EntryListenerCodec): EntryListenerCodec {
+  return {
+    decodeResponse: (message) => codec.decodeResponse(message),
+    handleEvent: (message, handlers) =>
+      codec.handleEvent(message, {
+        onEntry: (event) => {
+          if (event.eventType === EntryEventType.REMOVED && event.oldValue === null) return;
+          handlers.onEntry?.(event);
+        },
+      }),
+  };
+}
 
 export class ReplicatedMapProxy<K, V> extends ProxyBase implements ReplicatedMap<K, V> {
   /** The partition whose owner serves this proxy's whole-map reads, picked at random on first use. */
@@ -161,8 +183,14 @@ export class ReplicatedMapProxy<K, V> extends ProxyBase implements ReplicatedMap
       encodeAddRequest = () => ReplicatedMapAddEntryListenerCodec.encodeRequest(name, localOnly);
     }
     return this.registerListener(
-      entryListenerSpec(this.host, 'replicated map', name, listener, codec, encodeAddRequest, (id) =>
-        ReplicatedMapRemoveEntryListenerCodec.encodeRequest(name, id),
+      entryListenerSpec(
+        this.host,
+        'replicated map',
+        name,
+        listener,
+        withoutEmptyRemovals(codec),
+        encodeAddRequest,
+        (id) => ReplicatedMapRemoveEntryListenerCodec.encodeRequest(name, id),
       ),
     );
   }
