@@ -20,6 +20,8 @@ const cluster = useCluster({
   xml: '<multimap name="list-*"><value-collection-type>LIST</value-collection-type></multimap>',
 });
 let observer: HazelcastClient;
+/** How long an event or a lock release may take to arrive on a loaded machine. */
+const DELIVERY = { timeout: 10_000, interval: 20 };
 
 beforeAll(async () => {
   observer = await connect(cluster.current);
@@ -255,7 +257,7 @@ describe('MultiMap locks', () => {
     await theirs.unlock('k');
     expect(await theirs.tryLock('k', { timeout: 30_000 })).toBe(true);
     await theirs.unlock('k');
-    await vi.waitFor(async () => expect(await theirs.isLocked('k')).toBe(false), { timeout: 10_000 });
+    await vi.waitFor(async () => expect(await theirs.isLocked('k')).toBe(false), DELIVERY);
     // An already aborted signal sends nothing.
     await expect(mine.lock('k', { signal: controller.signal })).rejects.toThrow(AbortError);
     expect(await theirs.isLocked('k')).toBe(false);
@@ -302,7 +304,7 @@ describe('MultiMap entry listeners', () => {
     await writer.remove('a', '1');
     await writer.remove('a', 'absent'); // nothing removed: no event
     await writer.removeAll('a');
-    await vi.waitFor(() => expect(events).toHaveLength(4));
+    await vi.waitFor(() => expect(events).toHaveLength(4), DELIVERY);
     expect(events).toEqual([
       `added a 1 null ${name}`,
       `added a 2 null ${name}`,
@@ -313,7 +315,7 @@ describe('MultiMap entry listeners', () => {
       ['b', ['1', '2']],
       ['c', ['3']],
     ]);
-    await vi.waitFor(() => expect(events).toHaveLength(7));
+    await vi.waitFor(() => expect(events).toHaveLength(7), DELIVERY);
     expect(sorted(events.slice(4))).toEqual([
       `added b 1 null ${name}`,
       `added b 2 null ${name}`,
@@ -321,7 +323,7 @@ describe('MultiMap entry listeners', () => {
     ]);
     // clear reports once, with the number of keys it removed.
     await writer.clear();
-    await vi.waitFor(() => expect(events).toHaveLength(8));
+    await vi.waitFor(() => expect(events).toHaveLength(8), DELIVERY);
     expect(events[7]).toBe(`cleared 2 ${name}`);
     expect(await getMultiMap(client, name).removeEntryListener(id)).toBe(true);
     expect(await getMultiMap(client, name).removeEntryListener(id)).toBe(false);
@@ -339,7 +341,7 @@ describe('MultiMap entry listeners', () => {
     // Events of one key come in order from its partition owner: once this one arrived, any event of the
     // delete would have arrived before it.
     await writer.put('k', 'y');
-    await vi.waitFor(() => expect(events).toEqual(['added x', 'added y']));
+    await vi.waitFor(() => expect(events).toEqual(['added x', 'added y']), DELIVERY);
   });
 
   it('filter by key and leave values out when asked', async () => {
@@ -365,8 +367,8 @@ describe('MultiMap entry listeners', () => {
     await writer.put('other', 'x');
     await writer.put('wanted', 'y');
     await writer.remove('wanted', 'y');
-    await vi.waitFor(() => expect(keyOnly).toEqual(['added wanted y', 'removed wanted y']));
-    await vi.waitFor(() => expect(withoutValues).toHaveLength(3));
+    await vi.waitFor(() => expect(keyOnly).toEqual(['added wanted y', 'removed wanted y']), DELIVERY);
+    await vi.waitFor(() => expect(withoutValues).toHaveLength(3), DELIVERY);
     expect(withoutValues).toContainEqual(['other', null, null]);
     expect(withoutValues.filter(([key]) => key === 'wanted')).toEqual([
       ['wanted', null, null],

@@ -147,16 +147,16 @@ describe('ReplicatedMap entry listeners', () => {
     await writer.remove('a');
     // Absent: nothing changes (the members report a removal without an old value, which the client drops).
     await writer.remove('a');
-    await vi.waitFor(() => expect(events).toHaveLength(3));
+    await vi.waitFor(() => expect(events).toHaveLength(3), READ_BACK);
     expect(events).toEqual(['added a 1 null', 'updated a 2 1', 'removed a null 2']);
     await writer.putAll([
       ['b', 1],
       ['c', 2],
     ]);
-    await vi.waitFor(() => expect(events).toHaveLength(5));
+    await vi.waitFor(() => expect(events).toHaveLength(5), READ_BACK);
     expect(sorted(events.slice(3))).toEqual(['added b 1 null', 'added c 2 null']);
     await writer.clear();
-    await vi.waitFor(() => expect(events).toHaveLength(6));
+    await vi.waitFor(() => expect(events).toHaveLength(6), READ_BACK);
     expect(events[5]).toBe('cleared 2');
     expect(await rm.removeEntryListener(id)).toBe(true);
     expect(await rm.removeEntryListener(id)).toBe(false);
@@ -164,7 +164,7 @@ describe('ReplicatedMap entry listeners', () => {
     const later: string[] = [];
     await rm.addEntryListener({ added: (e) => later.push(String(e.key)) });
     await writer.put('after', 1);
-    await vi.waitFor(() => expect(later).toEqual(['after']));
+    await vi.waitFor(() => expect(later).toEqual(['after']), READ_BACK);
     expect(events).toHaveLength(6);
   });
 
