@@ -122,17 +122,36 @@ export function entryListenerSpec<K, V>(
   };
 }
 
+/**
+ * @internal Each callback of an entry listener and the event type that calls it, which is also the flag a
+ * Map listener subscribes with.
+ */
+export const ENTRY_LISTENER_CALLBACKS: ReadonlyArray<
+  readonly [keyof EntryListener<unknown, unknown>, EntryEventType]
+> = [
+  ['added', EntryEventType.ADDED],
+  ['removed', EntryEventType.REMOVED],
+  ['updated', EntryEventType.UPDATED],
+  ['evicted', EntryEventType.EVICTED],
+  ['expired', EntryEventType.EXPIRED],
+  ['merged', EntryEventType.MERGED],
+  ['loaded', EntryEventType.LOADED],
+  ['invalidated', EntryEventType.INVALIDATION],
+  ['mapEvicted', EntryEventType.EVICT_ALL],
+  ['mapCleared', EntryEventType.CLEAR_ALL],
+];
+
 async function dispatchEntryEvent<K, V>(
   host: PluginHost,
   name: string,
   listener: EntryListener<K, V>,
   event: EntryEventMessage,
 ): Promise<void> {
+  const callback = ENTRY_LISTENER_CALLBACKS.find(([, type]) => type === event.eventType)?.[0];
+  if (callback === undefined) return;
   const member = event.uuid ? uuidToString(event.uuid) : undefined;
-  if (event.eventType === EntryEventType.EVICT_ALL || event.eventType === EntryEventType.CLEAR_ALL) {
-    const mapEvent = { name, numberOfAffectedEntries: event.numberOfAffectedEntries, member };
-    if (event.eventType === EntryEventType.EVICT_ALL) listener.mapEvicted?.(mapEvent);
-    else listener.mapCleared?.(mapEvent);
+  if (callback === 'mapEvicted' || callback === 'mapCleared') {
+    listener[callback]?.({ name, numberOfAffectedEntries: event.numberOfAffectedEntries, member });
     return;
   }
   const [key, value, oldValue, mergingValue] = await Promise.all([
@@ -141,23 +160,5 @@ async function dispatchEntryEvent<K, V>(
     host.toObject<V>(event.oldValue),
     host.toObject<V>(event.mergingValue),
   ]);
-  const entryEvent: EntryEvent<K, V> = { name, key, value, oldValue, mergingValue, member };
-  switch (event.eventType) {
-    case EntryEventType.ADDED:
-      return listener.added?.(entryEvent);
-    case EntryEventType.REMOVED:
-      return listener.removed?.(entryEvent);
-    case EntryEventType.UPDATED:
-      return listener.updated?.(entryEvent);
-    case EntryEventType.EVICTED:
-      return listener.evicted?.(entryEvent);
-    case EntryEventType.EXPIRED:
-      return listener.expired?.(entryEvent);
-    case EntryEventType.MERGED:
-      return listener.merged?.(entryEvent);
-    case EntryEventType.LOADED:
-      return listener.loaded?.(entryEvent);
-    case EntryEventType.INVALIDATION:
-      return listener.invalidated?.(entryEvent);
-  }
+  listener[callback]?.({ name, key, value, oldValue, mergingValue, member });
 }
