@@ -137,6 +137,20 @@ for (const smartRouting of [true, false]) {
       expect(await seen.size()).toBe(4);
     });
 
+    it('destroy removes the multimap for every client; getDistributedObjects lists it as a MultiMap', async () => {
+      const name = `set-destroyed-${smartRouting}`;
+      const mm = getMultiMap<string, string>(client, name);
+      await mm.put('k', 'v');
+      expect(mm.getName()).toBe(name);
+      expect(mm.getServiceName()).toBe('hz:impl:multiMapService');
+      const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
+      expect(listed?.getServiceName()).toBe('hz:impl:multiMapService');
+      expect(typeof (listed as { valueCount?: unknown }).valueCount).toBe('function');
+      await mm.destroy();
+      expect((await observer.getDistributedObjects()).map((o) => o.getName())).not.toContain(name);
+      expect(await getMultiMap(observer, name).size()).toBe(0);
+    });
+
     it('a LIST multimap keeps duplicates in insertion order; remove(key, value) removes one of them', async () => {
       const name = `list-values-${smartRouting}`;
       const mm = getMultiMap<string, string>(client, name);

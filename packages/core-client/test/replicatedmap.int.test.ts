@@ -95,6 +95,19 @@ for (const smartRouting of [true, false]) {
       }, READ_BACK);
     });
 
+    it('destroy removes the map from every member; getDistributedObjects lists it as a ReplicatedMap', async () => {
+      const name = `destroyed-${smartRouting}`;
+      const rm = getReplicatedMap<string, string>(client, name);
+      await rm.put('k', 'v');
+      expect(rm.getServiceName()).toBe('hz:impl:replicatedMapService');
+      const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
+      expect(listed?.getServiceName()).toBe('hz:impl:replicatedMapService');
+      expect(typeof (listed as { entrySet?: unknown }).entrySet).toBe('function');
+      await rm.destroy();
+      expect((await observer.getDistributedObjects()).map((o) => o.getName())).not.toContain(name);
+      await vi.waitFor(async () => expect(await getReplicatedMap(observer, name).size()).toBe(0), READ_BACK);
+    });
+
     it('an entry put with a TTL disappears from every member; without one it stays', async () => {
       const name = `ttl-${smartRouting}`;
       const rm = getReplicatedMap<string, string>(client, name);
