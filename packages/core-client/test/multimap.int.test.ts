@@ -143,11 +143,18 @@ for (const smartRouting of [true, false]) {
       await mm.put('k', 'v');
       expect(mm.getName()).toBe(name);
       expect(mm.getServiceName()).toBe('hz:impl:multiMapService');
-      const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
-      expect(listed?.getServiceName()).toBe('hz:impl:multiMapService');
-      expect(typeof (listed as { valueCount?: unknown }).valueCount).toBe('function');
+      // The cluster lists the object once this client's Client.CreateProxy (sent in the background) is done.
+      await vi.waitFor(async () => {
+        const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
+        expect(listed?.getServiceName()).toBe('hz:impl:multiMapService');
+        expect(typeof (listed as { valueCount?: unknown }).valueCount).toBe('function');
+      }, DELIVERY);
       await mm.destroy();
-      expect((await observer.getDistributedObjects()).map((o) => o.getName())).not.toContain(name);
+      await vi.waitFor(
+        async () =>
+          expect((await observer.getDistributedObjects()).map((o) => o.getName())).not.toContain(name),
+        DELIVERY,
+      );
       expect(await getMultiMap(observer, name).size()).toBe(0);
     });
 

@@ -100,11 +100,18 @@ for (const smartRouting of [true, false]) {
       const rm = getReplicatedMap<string, string>(client, name);
       await rm.put('k', 'v');
       expect(rm.getServiceName()).toBe('hz:impl:replicatedMapService');
-      const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
-      expect(listed?.getServiceName()).toBe('hz:impl:replicatedMapService');
-      expect(typeof (listed as { entrySet?: unknown }).entrySet).toBe('function');
+      // The cluster lists the object once this client's Client.CreateProxy (sent in the background) is done.
+      await vi.waitFor(async () => {
+        const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
+        expect(listed?.getServiceName()).toBe('hz:impl:replicatedMapService');
+        expect(typeof (listed as { entrySet?: unknown }).entrySet).toBe('function');
+      }, READ_BACK);
       await rm.destroy();
-      expect((await observer.getDistributedObjects()).map((o) => o.getName())).not.toContain(name);
+      await vi.waitFor(
+        async () =>
+          expect((await observer.getDistributedObjects()).map((o) => o.getName())).not.toContain(name),
+        READ_BACK,
+      );
       await vi.waitFor(async () => expect(await getReplicatedMap(observer, name).size()).toBe(0), READ_BACK);
     });
 
