@@ -52,6 +52,14 @@ export {
   type ServerSideObject,
   UniqueKeyTransformation,
 } from './map/index';
+export {
+  getMultiMap,
+  type MultiMap,
+  type MultiMapEntryListener,
+  type MultiMapEntryListenerOptions,
+  type MultiMapLockOptions,
+  type MultiMapTryLockOptions,
+} from './multimap/index';
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
@@ -63,6 +71,13 @@ export {
   type QueueOfferOptions,
   type QueuePollOptions,
 } from './queue/index';
+export {
+  getReplicatedMap,
+  type ReplicatedMap,
+  type ReplicatedMapEntryListener,
+  type ReplicatedMapEntryListenerOptions,
+  type ReplicatedMapPutOptions,
+} from './replicatedmap/index';
 export { getSet, type ISet } from './set/index';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {

@@ -16,6 +16,7 @@ import { ServerErrorTable } from '../errors/server-error';
 import type { InvocationOptions, InvocationTarget } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
 import { LifecycleService } from '../lifecycle/lifecycle-service';
+import { LifecycleState } from '../lifecycle/lifecycle-state';
 import { ListenerService } from '../listener/listener-service';
 import { consoleLogger, type Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
@@ -247,7 +248,11 @@ export class HazelcastClient {
       },
       invokeOnRandomTarget: (request, options) => invoke(request, { kind: 'any' }, options),
       invokeOnMember: (request, uuid, options) => invoke(request, { kind: 'member', uuid }, options),
-      registerListener: (spec) => listeners.registerListener(spec),
+      // A listener added after shutdown began would be registered on no member and never fire: refuse it.
+      registerListener: (spec) =>
+        lifecycle.state === LifecycleState.SHUTTING_DOWN || lifecycle.state === LifecycleState.SHUTDOWN
+          ? Promise.reject(new ClientNotActiveError('The client is shut down'))
+          : listeners.registerListener(spec),
       deregisterListener: (id) => listeners.deregisterListener(id),
       currentThreadId,
       int64: (value) => int64Result(value, config.int64Type),

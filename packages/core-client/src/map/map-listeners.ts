@@ -1,4 +1,4 @@
-import { uuidFromString, uuidToString } from '@hz/protocol';
+import type { ClientMessage } from '@hz/protocol';
 import {
   MapAddEntryListenerCodec,
   MapAddEntryListenerToKeyCodec,
@@ -8,10 +8,9 @@ import {
 } from '@hz/protocol/codecs/map';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
-import { type EntryEvent, EntryEventType, type EntryListener, listenerFlags } from './entry-listener';
+import { type EntryListenerCodec, entryListenerSpec } from '../listener/entry-events';
+import { type EntryListener, listenerFlags } from './entry-listener';
 import type { EntryListenerOptions } from './map';
-
-type EntryEventMessage = MapAddEntryListenerCodec.EntryEvent;
 
 /**
  * Registers an entry listener on the members (every member in smart mode: each reports the events of the
@@ -35,7 +34,6 @@ export function addEntryListener<K, V>(
   const localOnly = host.config.network.smartRouting;
   const keyData = options.key === undefined ? undefined : toData.key(options.key);
   const predicateData = options.predicate === undefined ? undefined : toData.predicate(options.predicate);
-  let delivered = Promise.resolve();
 
   // The four variants share the response and event layout but each has its own event message type.
   const { codec, encodeAddRequest } = chooseAddCodec(
@@ -47,64 +45,11 @@ export function addEntryListener<K, V>(
     localOnly,
   );
 
-  return host.registerListener({
-    encodeAddRequest,
-    decodeAddResponse: (response) => {
-      const id = codec.decodeResponse(response).response;
-      return id ? uuidToString(id) : '';
-    },
-    encodeRemoveRequest: (id) => MapRemoveEntryListenerCodec.encodeRequest(name, uuidFromString(id)),
-    handleEvent: (message) =>
-      codec.handleEvent(message, {
-        onEntry: (event) => {
-          delivered = delivered
-            .then(() => dispatch(host, name, listener, event))
-            .catch((error: unknown) =>
-              host.logger.warn('EntryListener', `entry listener of map ${name} threw`, error),
-            );
-        },
-      }),
-  });
-}
-
-async function dispatch<K, V>(
-  host: PluginHost,
-  name: string,
-  listener: EntryListener<K, V>,
-  event: EntryEventMessage,
-): Promise<void> {
-  const member = event.uuid ? uuidToString(event.uuid) : undefined;
-  if (event.eventType === EntryEventType.EVICT_ALL || event.eventType === EntryEventType.CLEAR_ALL) {
-    const mapEvent = { name, numberOfAffectedEntries: event.numberOfAffectedEntries, member };
-    if (event.eventType === EntryEventType.EVICT_ALL) listener.mapEvicted?.(mapEvent);
-    else listener.mapCleared?.(mapEvent);
-    return;
-  }
-  const [key, value, oldValue, mergingValue] = await Promise.all([
-    host.toObject<K>(event.key),
-    host.toObject<V>(event.value),
-    host.toObject<V>(event.oldValue),
-    host.toObject<V>(event.mergingValue),
-  ]);
-  const entryEvent: EntryEvent<K, V> = { name, key, value, oldValue, mergingValue, member };
-  switch (event.eventType) {
-    case EntryEventType.ADDED:
-      return listener.added?.(entryEvent);
-    case EntryEventType.REMOVED:
-      return listener.removed?.(entryEvent);
-    case EntryEventType.UPDATED:
-      return listener.updated?.(entryEvent);
-    case EntryEventType.EVICTED:
-      return listener.evicted?.(entryEvent);
-    case EntryEventType.EXPIRED:
-      return listener.expired?.(entryEvent);
-    case EntryEventType.MERGED:
-      return listener.merged?.(entryEvent);
-    case EntryEventType.LOADED:
-      return listener.loaded?.(entryEvent);
-    case EntryEventType.INVALIDATION:
-      return listener.invalidated?.(entryEvent);
-  }
+  return host.registerListener(
+    entryListenerSpec(host, 'map', name, listener, codec, encodeAddRequest, (id) =>
+      MapRemoveEntryListenerCodec.encodeRequest(name, id),
+    ),
+  );
 }
 
 /** The add codec for the filters given, and its request encoder: both must agree on the variant. */
@@ -115,7 +60,7 @@ function chooseAddCodec(
   includeValue: boolean,
   flags: number,
   localOnly: boolean,
-) {
+): { codec: EntryListenerCodec; encodeAddRequest: () => ClientMessage } {
   if (keyData && predicateData) {
     const codec = MapAddEntryListenerToKeyWithPredicateCodec;
     return {

@@ -1,5 +1,6 @@
 import type { FeatureBenchmark } from './feature';
+import { multimapBenchmark } from './multimap';
 import { queueBenchmark } from './queue';
 
 /** Every feature benchmark `pnpm bench` runs after the Map scenarios; add yours here (one line). */
-export const FEATURES: readonly FeatureBenchmark[] = [queueBenchmark];
+export const FEATURES: readonly FeatureBenchmark[] = [queueBenchmark, multimapBenchmark];

@@ -56,7 +56,11 @@ export function bundleRows(report: BundleReport): Rows {
       kb(c.ours.minifiedBytes),
       kb(c.ours.gzipBytes),
       ratio(c.ours.minifiedBytes / c.official.minifiedBytes),
-      c.ours.forbiddenModules.length === 0 ? 'none' : c.ours.forbiddenModules.join(', '),
+      c.program !== 'map-only'
+        ? 'n/a'
+        : c.ours.forbiddenModules.length === 0
+          ? 'none'
+          : c.ours.forbiddenModules.join(', '),
     ]);
     rows.push([`${c.program} (official)`, kb(c.official.minifiedBytes), kb(c.official.gzipBytes), '', '']);
   }

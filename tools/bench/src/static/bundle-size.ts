@@ -12,7 +12,7 @@ export interface BundleMeasure {
 export interface OurBundleMeasure extends BundleMeasure {
   /** @hz source modules that contributed bytes (from a second build against the sources), largest first. */
   readonly modules: BundledModule[];
-  /** Modules from CP, SQL, Queue or Near Cache that should never be in a Map program. */
+  /** Modules of other structures or feature packages, which should never be in a Map program. */
   readonly forbiddenModules: string[];
 }
 
@@ -59,7 +59,7 @@ console.log(hz);
   },
 } as const;
 
-/** Source paths that mean CP, SQL, Queue, List, Set or Near Cache code leaked into a bundle. */
+/** Source paths that mean code of another structure or feature package leaked into a Map bundle. */
 const FORBIDDEN = [
   /packages\/(cp|sql|near-cache)\//,
   /codecs\/(cp-|atomic-|fenced-lock|semaphore|count-down-latch|sql|queue|transactional-queue)/,
@@ -67,6 +67,8 @@ const FORBIDDEN = [
   /\/queue\//,
   /codecs\/(list|set|transactional-list|transactional-set)\//,
   /core-client\/src\/(list|set|collection)\//,
+  /codecs\/(multi-map|replicated-map|transactional-multi-map)\//,
+  /\/(multimap|replicatedmap)\//,
 ];
 
 /**
