@@ -60,6 +60,7 @@ export {
   type MultiMapLockOptions,
   type MultiMapTryLockOptions,
 } from './multimap/index';
+export type { LockOptions, TryLockOptions } from './proxy/key-lock';
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';

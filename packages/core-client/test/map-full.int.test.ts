@@ -1,6 +1,13 @@
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type EntryEvent, getMap, type HazelcastClient, LockContext, type MapEvent } from '../src/index';
+import {
+  AbortError,
+  type EntryEvent,
+  getMap,
+  type HazelcastClient,
+  LockContext,
+  type MapEvent,
+} from '../src/index';
 import { connect } from './helpers';
 
 /**
@@ -160,7 +167,7 @@ describe('IMap locks', () => {
     });
     await lockedByFirst;
     const second = LockContext.run(async () => {
-      expect(await map.tryLock('k', 0)).toBe(false);
+      expect(await map.tryLock('k', { timeout: 0 })).toBe(false);
       expect(await map.isLocked('k')).toBe(true);
       const locking = map.lock('k').then(() => order.push('second locked'));
       releaseFirst();
@@ -176,16 +183,37 @@ describe('IMap locks', () => {
     const mine = getMap<string, number>(client, 'locks-2');
     const theirs = getMap<string, number>(other, 'locks-2');
     await mine.lock('k');
-    expect(await theirs.tryLock('k', 100)).toBe(false);
+    expect(await theirs.tryLock('k', { timeout: 100 })).toBe(false);
     expect(await theirs.tryPut('k', 1, 100)).toBe(false);
     await mine.unlock('k');
-    expect(await theirs.tryLock('k', 1000)).toBe(true);
+    expect(await theirs.tryLock('k', { timeout: 1000 })).toBe(true);
     await mine.forceUnlock('k');
     expect(await mine.isLocked('k')).toBe(false);
     // A lease releases the lock by itself.
-    await mine.lock('leased', 500);
-    expect(await theirs.tryLock('leased', 10_000)).toBe(true);
+    await mine.lock('leased', { leaseTime: 500 });
+    expect(await theirs.tryLock('leased', { timeout: 10_000 })).toBe(true);
     await theirs.unlock('leased');
+  });
+
+  it('an aborted lock rejects with AbortError and never leaves the key locked for the aborted owner', async () => {
+    const mine = getMap<string, number>(client, 'locks-abort');
+    const theirs = getMap<string, number>(other, 'locks-abort');
+    await theirs.lock('k');
+    const controller = new AbortController();
+    // Parked on the member behind the other client's lock.
+    const waiting = LockContext.run(() => mine.lock('k', { signal: controller.signal }));
+    controller.abort();
+    await expect(waiting).rejects.toThrow(AbortError);
+    await expect(mine.tryLock('k', { signal: AbortSignal.abort() })).rejects.toThrow(AbortError);
+    // The member grants the parked request once the other client unlocks: the client gives it back.
+    await theirs.unlock('k');
+    await vi.waitFor(async () => expect(await mine.isLocked('k')).toBe(false), {
+      timeout: 10_000,
+      interval: 100,
+    });
+    expect(await theirs.tryLock('k', { timeout: 5_000 })).toBe(true);
+    await theirs.unlock('k');
+    await expect(mine.lock('k', { leaseTime: 0 })).rejects.toThrow(/leaseTime must be > 0/);
   });
 
   it('unlocking a key one does not own is refused by the member', async () => {

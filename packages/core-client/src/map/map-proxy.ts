@@ -38,6 +38,7 @@ import {
 } from '@hz/protocol/codecs/map';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
+import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
 import { currentThreadId } from '../proxy/lock-context';
 import { durationMillis } from '../proxy/proxy-base';
 import type { EntryListener } from './entry-listener';
@@ -254,12 +255,14 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
     };
   }
 
-  lock(key: K, leaseMillis?: number | bigint): Promise<void> {
-    return locks.lock(this.host, this.name, this.toData(key, 'key'), leaseMillis);
+  lock(key: K, options: LockOptions = {}): Promise<void> {
+    const fail = (message: string) => this.illegalArgument(message);
+    return locks.lock(this.host, this.name, this.toData(key, 'key'), options, fail);
   }
 
-  tryLock(key: K, timeoutMillis?: number, leaseMillis?: number | bigint): Promise<boolean> {
-    return locks.tryLock(this.host, this.name, this.toData(key, 'key'), timeoutMillis, leaseMillis);
+  tryLock(key: K, options: TryLockOptions = {}): Promise<boolean> {
+    const fail = (message: string) => this.illegalArgument(message);
+    return locks.tryLock(this.host, this.name, this.toData(key, 'key'), options, fail);
   }
 
   unlock(key: K): Promise<void> {

@@ -1,3 +1,4 @@
+import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
 import type { DistributedObject } from '../proxy/proxy-manager';
 import type { Aggregator } from '../query/aggregator';
 import type { EntryListener } from './entry-listener';
@@ -72,9 +73,13 @@ export interface IMap<K, V> extends DistributedObject {
   /** Removes every entry the predicate matches. */
   removeAll(predicate: ServerSideObject): Promise<void>;
 
-  /** Locks the key for the current owner (see LockContext), waiting as long as needed. */
-  lock(key: K, leaseMillis?: number | bigint): Promise<void>;
-  tryLock(key: K, timeoutMillis?: number, leaseMillis?: number | bigint): Promise<boolean>;
+  /**
+   * Locks the key for the current owner (see LockContext), waiting as long as needed; `signal` gives up
+   * (AbortError), and a lock the member grants after the abort is released again.
+   */
+  lock(key: K, options?: LockOptions): Promise<void>;
+  /** Tries to lock within `timeout` milliseconds (default 0: answer at once); true if locked. */
+  tryLock(key: K, options?: TryLockOptions): Promise<boolean>;
   unlock(key: K): Promise<void>;
   /** Releases the lock whoever holds it. */
   forceUnlock(key: K): Promise<void>;

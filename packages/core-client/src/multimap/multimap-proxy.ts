@@ -26,11 +26,10 @@ import {
 } from '@hz/protocol/codecs/multi-map';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
-import { abortError } from '../invocation/invocation-service';
 import { type EntryListenerCodec, entryListenerSpec, requireCallbacks } from '../listener/entry-events';
+import { acquireLock, leaseOf, lockMillis } from '../proxy/key-lock';
 import { currentThreadId, nextLockReferenceId } from '../proxy/lock-context';
-import { durationMillis, ProxyBase } from '../proxy/proxy-base';
-import { type Int64Input, int64Arg } from '../util/int64';
+import { ProxyBase } from '../proxy/proxy-base';
 import {
   MULTI_MAP_SERVICE_NAME,
   type MultiMap,
@@ -39,9 +38,6 @@ import {
   type MultiMapLockOptions,
   type MultiMapTryLockOptions,
 } from './multimap';
-
-/** -1 lease: held until unlocked. */
-const NO_LEASE = Long.fromInt(-1);
 
 const LISTENER_CALLBACKS = ['added', 'removed', 'mapCleared'] as const;
 
@@ -171,7 +167,7 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
 
   async lock(key: K, options: MultiMapLockOptions = {}): Promise<void> {
     const keyData = this.toData(key, 'key');
-    const lease = this.#lease(options.leaseTime);
+    const lease = leaseOf(options.leaseTime, (message) => this.illegalArgument(message));
     const threadId = currentThreadId();
     const request = MultiMapLockCodec.encodeRequest(
       this.name,
@@ -181,13 +177,21 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
       nextLockReferenceId(),
     );
     // A lock waits for another owner as long as it takes: no invocation timeout.
-    await this.#acquire(request, keyData, threadId, options.signal, Number.POSITIVE_INFINITY, () => true);
+    await acquireLock(
+      this.host,
+      request,
+      keyData,
+      { signal: options.signal, timeoutMillis: Number.POSITIVE_INFINITY, what: `multimap ${this.name}` },
+      () => true,
+      () => this.#unlock(keyData, threadId),
+    );
   }
 
   async tryLock(key: K, options: MultiMapTryLockOptions = {}): Promise<boolean> {
     const keyData = this.toData(key, 'key');
-    const lease = this.#lease(options.leaseTime);
-    const timeout = options.timeout === undefined ? Long.ZERO : this.#millis(options.timeout, 'timeout');
+    const fail = (message: string) => this.illegalArgument(message);
+    const lease = leaseOf(options.leaseTime, fail);
+    const timeout = options.timeout === undefined ? Long.ZERO : lockMillis(options.timeout, 'timeout', fail);
     const threadId = currentThreadId();
     const request = MultiMapTryLockCodec.encodeRequest(
       this.name,
@@ -197,13 +201,13 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
       timeout,
       nextLockReferenceId(),
     );
-    return await this.#acquire(
+    return await acquireLock(
+      this.host,
       request,
       keyData,
-      threadId,
-      options.signal,
-      this.blockingTimeout(timeout),
+      { signal: options.signal, timeoutMillis: this.blockingTimeout(timeout), what: `multimap ${this.name}` },
       (response) => MultiMapTryLockCodec.decodeResponse(response).response,
+      () => this.#unlock(keyData, threadId),
     );
   }
 
@@ -257,76 +261,10 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
     return this.deregisterListener(registrationId);
   }
 
-  #lease(leaseTime: MultiMapLockOptions['leaseTime']): Long {
-    if (leaseTime === undefined) return NO_LEASE;
-    const lease = this.#millis(leaseTime, 'leaseTime');
-    if (lease.isZero()) {
-      throw this.illegalArgument(
-        'leaseTime must be > 0 milliseconds (omit it to hold the lock until unlocked)',
-      );
-    }
-    return lease;
-  }
-
-  /** A duration argument in milliseconds as the wire's int64; the error names this multimap and the argument. */
-  #millis(value: Int64Input, what: string): Long {
-    try {
-      return durationMillis(int64Arg(value, what), what);
-    } catch (error) {
-      throw this.illegalArgument((error as Error).message);
-    }
-  }
-
   #unlock(keyData: DataBytes, threadId: Long): Promise<ClientMessage> {
     return this.invokeOnKey(
       MultiMapUnlockCodec.encodeRequest(this.name, keyData, threadId, nextLockReferenceId()),
       keyData,
     );
-  }
-
-  /**
-   * Sends a lock request that may wait on the member. Without a signal this is a plain invocation. With one,
-   * an abort rejects at once with AbortError while the request stays on the member: if the member grants the
-   * lock later, it is released again for the same owner, so an aborted call never leaves the key locked.
-   */
-  #acquire(
-    request: ClientMessage,
-    keyData: DataBytes,
-    threadId: Long,
-    signal: AbortSignal | undefined,
-    timeoutMillis: number,
-    granted: (response: ClientMessage) => boolean,
-  ): Promise<boolean> {
-    if (signal?.aborted) return Promise.reject(abortError(signal));
-    const pending = this.invokeOnKey(request, keyData, { timeoutMillis });
-    if (!signal) return pending.then(granted);
-    return new Promise<boolean>((resolve, reject) => {
-      const onAbort = () => {
-        reject(abortError(signal));
-        pending.then(
-          (response) => {
-            if (!granted(response)) return;
-            this.#unlock(keyData, threadId).catch((error: Error) =>
-              this.host.logger.warn(
-                'MultiMap',
-                `could not release the lock of an aborted call on multimap ${this.name}: ${error.message}`,
-              ),
-            );
-          },
-          () => {},
-        );
-      };
-      signal.addEventListener('abort', onAbort, { once: true });
-      pending.then(
-        (response) => {
-          signal.removeEventListener('abort', onAbort);
-          resolve(granted(response));
-        },
-        (error: unknown) => {
-          signal.removeEventListener('abort', onAbort);
-          reject(error);
-        },
-      );
-    });
   }
 }

@@ -1,6 +1,6 @@
 import type { EntryListener } from '../listener/entry-events';
+import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
 import type { DistributedObject } from '../proxy/proxy-manager';
-import type { Int64Input } from '../util/int64';
 
 /**
  * A distributed map whose keys hold several values. Whether a key's values form a list (duplicates kept, in
@@ -65,17 +65,11 @@ export interface MultiMap<K, V> extends DistributedObject {
   removeEntryListener(registrationId: string): Promise<boolean>;
 }
 
-export interface MultiMapLockOptions {
-  /** Milliseconds after which the member releases the lock by itself; omitted: held until unlocked. */
-  leaseTime?: Int64Input;
-  /** Gives up waiting: the call rejects with AbortError and the lock is not held. */
-  signal?: AbortSignal;
-}
+/** Options of `lock` (the same as Map's). */
+export type MultiMapLockOptions = LockOptions;
 
-export interface MultiMapTryLockOptions extends MultiMapLockOptions {
-  /** Milliseconds to wait for the lock; default 0 (answer at once). */
-  timeout?: Int64Input;
-}
+/** Options of `tryLock` (the same as Map's). */
+export type MultiMapTryLockOptions = TryLockOptions;
 
 /**
  * What a multimap reports: a pair added, a pair removed (`removed` once per value), and the whole multimap
