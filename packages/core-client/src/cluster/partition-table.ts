@@ -1,3 +1,5 @@
+import { ClientOfflineError } from '../errors/hazelcast-error';
+
 /**
  * Which member owns which partition, as pushed by the cluster view listener. Updates carry a version;
  * an older or equal version never overwrites a newer table (events from two connections can interleave).
@@ -55,8 +57,11 @@ export class PartitionTable {
 
   /** Java's HashUtil.hashToIndex: the partition of a key whose Data partition hash is `hash`. */
   partitionIdForHash(hash: number): number {
-    if (this.#partitionCount === 0)
-      throw new Error('partition count is not known before the first connection');
+    if (this.#partitionCount === 0) {
+      throw new ClientOfflineError(
+        'The client has not connected to the cluster yet, so the partition of a key is not known',
+      );
+    }
     return hash === -2147483648 ? 0 : Math.abs(hash) % this.#partitionCount;
   }
 }
