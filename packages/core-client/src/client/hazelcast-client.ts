@@ -4,14 +4,14 @@ import {
   ClientLocalBackupListenerCodec,
   ClientPingCodec,
 } from '@hz/protocol/codecs/client';
-import { HeapData, SchemaRegistry, SerializationService } from '@hz/serialization';
+import { HeapData, SchemaRegistry, SerializationService, TypeId } from '@hz/serialization';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
 import { type PartitionService, partitionService } from '../cluster/partition-service';
 import { PartitionTable } from '../cluster/partition-table';
 import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
-import { ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
+import { AuthenticationError, ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
 import { ServerErrorTable } from '../errors/server-error';
 import type { InvocationOptions, InvocationTarget } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
@@ -122,6 +122,19 @@ export class HazelcastClient {
           .map((m) => ({ uuid: m.uuid, address: `${m.address.host}:${m.address.port}` })),
       memberAddress: (uuid) => this.#cluster.getMember(uuid)?.address,
       decodeError: (message) => serverErrors.decode(message).error,
+      credentialsData: (credentials) => {
+        const data = serialization.toData(credentials);
+        const type = data.getType();
+        if (type === TypeId.COMPACT || type === TypeId.COMPACT_WITH_SCHEMA) {
+          // The member would need the schema, and schemas can only be sent after authentication.
+          throw new AuthenticationError(
+            'security.custom is a Compact object; Compact credentials cannot be sent, because the member ' +
+              'cannot have their schema before the client has authenticated. Use an IdentifiedDataSerializable ' +
+              'or Portable credentials class',
+          );
+        }
+        return data.toBuffer();
+      },
       ping: (connection) => {
         this.#invocations
           .invoke(ClientPingCodec.encodeRequest(), {

@@ -13,6 +13,14 @@ describe('resolveClientConfig defaults', () => {
       smartRouting: true,
       redoOperation: false,
       connectionTimeout: 5000,
+      ssl: {
+        enabled: false,
+        sslOptions: null,
+        sslOptionsFactory: null,
+        sslOptionsFactoryProperties: null,
+        socketFactory: null,
+      },
+      hazelcastCloud: { discoveryToken: null },
     });
     expect(config.connectionStrategy).toEqual({
       asyncStart: false,
@@ -207,8 +215,8 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
   ],
   [
     'unknown security option',
-    { security: { token: 'x' } },
-    /unknown option security\.token; known options: usernamePassword/,
+    { security: { tokn: { token: 'x' } } },
+    /unknown option security\.tokn \(did you mean security\.token\?\); known options: usernamePassword, token, tokenProvider, custom/,
   ],
   [
     'backup acks not boolean',
