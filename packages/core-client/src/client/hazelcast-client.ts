@@ -19,10 +19,11 @@ import { LifecycleService } from '../lifecycle/lifecycle-service';
 import { ListenerService } from '../listener/listener-service';
 import { consoleLogger, type Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
-import { ConnectionManager } from '../network/connection-manager';
+import { CLIENT_TYPE, CLIENT_VERSION, ConnectionManager } from '../network/connection-manager';
 import { currentThreadId } from '../proxy/lock-context';
 import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
 import { queryResultFactories } from '../query/query-results';
+import { StatisticsService } from '../statistics/statistics-service';
 import type { Address } from '../util/address';
 import { int64Result } from '../util/int64';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
@@ -53,6 +54,8 @@ export class HazelcastClient {
   readonly #shutdownSteps: Array<(signal: AbortSignal) => Promise<void>> = [];
   #clusterViewConnection: Connection | undefined;
   #shutdownPromise: Promise<void> | undefined;
+  /** Client statistics (`statistics.enabled`), sent once the client has started. */
+  readonly #statistics: StatisticsService | undefined;
 
   private constructor(config: ResolvedClientConfig) {
     this.#config = config;
@@ -167,6 +170,7 @@ export class HazelcastClient {
       maxConcurrentInvocations: config.properties['hazelcast.client.max.concurrent.invocations'],
       cleanResourcesMillis: config.properties['hazelcast.client.internal.clean.resources.millis'],
       redoOperation: config.network.redoOperation,
+      clientName: config.instanceName,
       markBackupAware:
         smart && config.backupAckToClientEnabled
           ? (request) => request.setInitialFlag(FrameFlags.BACKUP_AWARE)
@@ -174,6 +178,20 @@ export class HazelcastClient {
     });
     const connections = this.#connections;
     const invocations = this.#invocations;
+    if (config.statistics.enabled) {
+      this.#statistics = new StatisticsService({
+        clientName: config.instanceName,
+        clientType: CLIENT_TYPE,
+        clientVersion: CLIENT_VERSION,
+        periodSeconds: config.statistics.periodSeconds,
+        logger: this.#logger,
+        connection: () => connections.anyConnection(),
+        bytesTransferred: () => connections.bytesTransferred,
+        collectPlugins: (sink) => this.#events.emit('collectMetrics', sink),
+        send: (connection, request) =>
+          invocations.invoke(request, { target: { kind: 'connection', connection } }),
+      });
+    }
 
     const listeners = new ListenerService(
       {
@@ -325,6 +343,7 @@ export class HazelcastClient {
     this.#shutdownPromise ??= (async () => {
       const wasConnected = this.#connections.activeConnections.length > 0;
       this.#lifecycle.emit('SHUTTING_DOWN');
+      this.#statistics?.stop();
       await this.#runShutdownSteps();
       this.#invocations.shutdown();
       this.#connections.shutdown();
@@ -385,7 +404,10 @@ export class HazelcastClient {
     const started = this.#connections.start();
     if (this.#config.connectionStrategy.asyncStart) {
       started.then(
-        () => this.#events.emit('started'),
+        () => {
+          this.#events.emit('started');
+          this.#statistics?.start();
+        },
         (error: Error) => {
           if (this.#shutdownPromise) return; // shut down by the user while connecting
           this.#logger.error('HazelcastClient', `could not connect to the cluster: ${error.message}`);
@@ -404,6 +426,7 @@ export class HazelcastClient {
       throw error;
     }
     this.#events.emit('started');
+    this.#statistics?.start();
   }
 
   /** `promise`, unless the client shuts down first (e.g. it gave up reconnecting): then a clear rejection. */

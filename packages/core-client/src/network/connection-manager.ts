@@ -30,8 +30,8 @@ const AuthenticationStatus = {
 /** Routing modes of protocol 2.8+ authentication. */
 const RoutingMode = { UNISOCKET: 0, SMART: 1 } as const;
 
-const CLIENT_TYPE = 'HZTS';
-const CLIENT_VERSION = '5.7.0';
+export const CLIENT_TYPE = 'HZTS';
+export const CLIENT_VERSION = '5.7.0';
 const SERIALIZATION_VERSION = 1;
 
 export interface ConnectionManagerHooks {
