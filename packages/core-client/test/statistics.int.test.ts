@@ -4,7 +4,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type ClientPlugin, getMap, type HazelcastClient } from '../src/index';
 import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
-import { type MemberClientStatistics, memberStatistics, parseAttributes, SECURITY_FACTORY_XML } from './security-helpers';
+import {
+  type MemberClientStatistics,
+  memberStatistics,
+  parseAttributes,
+  SECURITY_FACTORY_XML,
+} from './security-helpers';
 
 // One member, so every client's statistics land on the member the probe runs on. The probe is a Java
 // entry processor of ours that reads the member's ClientEngine.getClientStatistics() and decodes each
@@ -67,17 +72,33 @@ describe('client statistics, as the member sees them', () => {
       expect(Number(attributes.get('clusterConnectionTimestamp'))).toBeGreaterThan(0);
       expect(attributes.get('runtime.availableProcessors')).toBe(String(cpus().length));
 
-      const byName = new Map(first.metrics.map((m) => [`${m.prefix}.${m.metric}${m.discriminatorValue ? `[${m.discriminatorValue}]` : ''}`, m]));
-      expect(byName.get('runtime.availableProcessors')).toMatchObject({ unit: 'COUNT', long: String(cpus().length), tagCount: 0 });
+      const byName = new Map(
+        first.metrics.map((m) => [
+          `${m.prefix}.${m.metric}${m.discriminatorValue ? `[${m.discriminatorValue}]` : ''}`,
+          m,
+        ]),
+      );
+      expect(byName.get('runtime.availableProcessors')).toMatchObject({
+        unit: 'COUNT',
+        long: String(cpus().length),
+        tagCount: 0,
+      });
       expect(byName.get('os.systemLoadAverage')?.double).toBeTypeOf('number');
       expect(byName.get('tcp.bytesSend')?.unit).toBe('BYTES');
       expect(Number(byName.get('tcp.bytesReceived')?.long)).toBeGreaterThan(0);
       expect(Number(byName.get('runtime.uptime')?.long)).toBeGreaterThan(0);
       expect(byName.get('runtime.uptime')?.unit).toBe('MS');
       // The plug-in's near-cache metrics, in the metrics blob and as the attributes Management Center 4 read.
-      expect(byName.get('nearcache.hits[prices]')).toMatchObject({ discriminator: 'name', unit: 'COUNT', long: '42' });
+      expect(byName.get('nearcache.hits[prices]')).toMatchObject({
+        discriminator: 'name',
+        unit: 'COUNT',
+        long: '42',
+      });
       expect(byName.get('nearcache.misses[prices]')?.long).toBe('7');
-      expect(byName.get('nearcache.creationTime[prices]')).toMatchObject({ unit: 'MS', long: '1700000000000' });
+      expect(byName.get('nearcache.creationTime[prices]')).toMatchObject({
+        unit: 'MS',
+        long: '1700000000000',
+      });
       expect(attributes.get('nc.prices.hits')).toBe('42');
 
       // Later rounds replace the member's copy: a newer timestamp and the new value.

@@ -1,4 +1,5 @@
 import type { ClientMessage } from '@hz/protocol';
+import { diagnosticChannels } from '../diagnostics/channels';
 import {
   AbortError,
   ClientNotActiveError,
@@ -8,7 +9,6 @@ import {
   OperationTimeoutError,
   TargetDisconnectedError,
 } from '../errors/hazelcast-error';
-import { diagnosticChannels } from '../diagnostics/channels';
 import type { Logger } from '../logging/logger';
 import { Invocation, type InvocationConnection, type InvocationOptions } from './invocation';
 

@@ -36,7 +36,7 @@ class Output {
 
   byte(value: number): void {
     this.#ensure(1);
-    this.#buffer.writeInt8(value << 24 >> 24, this.#length);
+    this.#buffer.writeInt8((value << 24) >> 24, this.#length);
     this.#length += 1;
   }
 

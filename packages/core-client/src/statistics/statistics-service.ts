@@ -2,7 +2,7 @@ import { cpus, freemem, loadavg, totalmem } from 'node:os';
 import { ClientStatisticsCodec } from '@hz/protocol/codecs/client';
 import type { Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
-import { type MetricDescriptor, MetricUnit, type MetricsSink } from './metrics';
+import { type MetricDescriptor, type MetricsSink, MetricUnit } from './metrics';
 import { MetricsCompressor } from './metrics-compressor';
 
 /** What the statistics service needs of the client. */
@@ -17,7 +17,10 @@ export interface StatisticsHost {
   bytesTransferred(): { read: number; written: number };
   /** Lets plug-ins (the near cache) add their metrics. */
   collectPlugins(sink: MetricsSink): void;
-  send(connection: Connection, request: ReturnType<typeof ClientStatisticsCodec.encodeRequest>): Promise<unknown>;
+  send(
+    connection: Connection,
+    request: ReturnType<typeof ClientStatisticsCodec.encodeRequest>,
+  ): Promise<unknown>;
 }
 
 type Gauge = readonly [name: string, unit: MetricUnit | undefined, read: () => number, double?: boolean];
@@ -118,7 +121,11 @@ export class StatisticsService {
     const memory = process.memoryUsage();
     return [
       ['os.freePhysicalMemorySize', MetricUnit.BYTES, freemem],
-      ['os.processCpuTime', MetricUnit.NS, () => (process.cpuUsage().user + process.cpuUsage().system) * 1_000],
+      [
+        'os.processCpuTime',
+        MetricUnit.NS,
+        () => (process.cpuUsage().user + process.cpuUsage().system) * 1_000,
+      ],
       ['os.systemLoadAverage', undefined, () => loadavg()[0] ?? 0, true],
       ['os.totalPhysicalMemorySize', MetricUnit.BYTES, totalmem],
       ['runtime.availableProcessors', MetricUnit.COUNT, () => cpus().length],
