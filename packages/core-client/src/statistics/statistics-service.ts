@@ -145,10 +145,10 @@ export class StatisticsService {
 function legacyAttribute(attributes: string[], descriptor: MetricDescriptor, value: number | bigint): void {
   if (descriptor.prefix !== 'nearcache' || descriptor.discriminator !== 'name') return;
   const name = (descriptor.discriminatorValue ?? '').replace(/^\//, '');
-  attributes.push(`nc.${escape(name)}.${descriptor.metric}=${value}`);
+  attributes.push(`nc.${escapeAttribute(name)}.${descriptor.metric}=${value}`);
 }
 
 /** Attribute keys and values escape `=`, `.`, `,` and `\` with a backslash. */
-function escape(text: string): string {
+function escapeAttribute(text: string): string {
   return text.replace(/[=.,\\]/g, (c) => `\\${c}`);
 }
