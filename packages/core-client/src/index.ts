@@ -19,6 +19,17 @@ export type {
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
+export {
+  type ConnectionCloseEvent,
+  type ConnectionOpenEvent,
+  type DiagnosticChannelName,
+  DiagnosticChannels,
+  type InvocationEndEvent,
+  type InvocationErrorEvent,
+  type InvocationStartEvent,
+  type ReconnectEndEvent,
+  type ReconnectStartEvent,
+} from './diagnostics/channels';
 export * from './errors/hazelcast-error';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';

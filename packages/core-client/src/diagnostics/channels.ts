@@ -13,7 +13,7 @@ export const DiagnosticChannels = {
   invocationError: 'hz:invocation:error',
   /** An authenticated connection to a member joined the client: ConnectionOpenEvent. */
   connectionOpen: 'hz:connection:open',
-  /** A connection that was announced by connectionOpen closed: ConnectionCloseEvent. */
+  /** A connection that had joined the client (see connectionOpen) closed: ConnectionCloseEvent. */
   connectionClose: 'hz:connection:close',
   /** The client lost every connection and starts reconnecting: ReconnectStartEvent. */
   reconnectStart: 'hz:reconnect:start',

@@ -90,8 +90,6 @@ export class ConnectionManager {
   #connector: SocketConnector = tcpConnector;
   /** The configured addresses, or Hazelcast Cloud discovery (set up in start()). */
   #addresses: AddressProvider;
-  /** Connections announced on the connection-open diagnostics channel. */
-  readonly #announced = new WeakSet<Connection>();
   /** Bytes moved by connections that have closed (client statistics add the open ones). */
   #closedBytes = { read: 0, written: 0 };
 
@@ -420,11 +418,8 @@ export class ConnectionManager {
       this.#state = 'connected';
       this.#hooks.onConnected();
     }
-    const channels = diagnosticChannels();
-    if (channels.connectionOpen.hasSubscribers || channels.connectionClose.hasSubscribers) {
-      this.#announced.add(connection);
-      channels.connectionOpen.publish(this.#connectionEvent(connection));
-    }
+    const open = diagnosticChannels().connectionOpen;
+    if (open.hasSubscribers) open.publish(this.#connectionEvent(connection));
     this.#hooks.onConnectionAdded(connection, clusterChanged);
     return connection;
   }
@@ -456,12 +451,10 @@ export class ConnectionManager {
       auth.reject(reason);
     }
     this.#hooks.onConnectionClosed(connection, reason);
-    if (this.#announced.has(connection)) {
-      this.#announced.delete(connection);
-      diagnosticChannels().connectionClose.publish({ ...this.#connectionEvent(connection), reason });
-    }
     const uuid = connection.memberUuid;
     if (!uuid || this.#byMember.get(uuid) !== connection) return;
+    const close = diagnosticChannels().connectionClose;
+    if (close.hasSubscribers) close.publish({ ...this.#connectionEvent(connection), reason });
     this.#byMember.delete(uuid);
     this.#closedBytes = {
       read: this.#closedBytes.read + connection.bytesRead,
