@@ -42,7 +42,10 @@ beforeAll(async () => {
     const body = cluster.current.members
       .map((member, index) => ({ member, index }))
       .filter(({ member }) => member.state === 'running')
-      .map(({ member, index }) => ({ 'private-address': privateAddress(index), 'public-address': member.clientAddress }));
+      .map(({ member, index }) => ({
+        'private-address': privateAddress(index),
+        'public-address': member.clientAddress,
+      }));
     response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
   });
   await new Promise<void>((resolve) => coordinator.listen(0, '127.0.0.1', resolve));
@@ -81,11 +84,18 @@ describe('Hazelcast Cloud discovery', () => {
     try {
       expect(requests[0]).toBe(`/cluster/discovery?token=${TOKEN}`);
       // The members know themselves by their private addresses; the client reaches them by the public ones.
-      const memberAddresses = client.getCluster().getMembers().map((m) => addressKey(m.address)).sort();
+      const memberAddresses = client
+        .getCluster()
+        .getMembers()
+        .map((m) => addressKey(m.address))
+        .sort();
       expect(memberAddresses).toEqual([privateAddress(0), privateAddress(1)]);
-      await vi.waitFor(() => expect(connectedAddresses(client)).toEqual([...cluster.current.addresses].sort()), {
-        timeout: 20_000,
-      });
+      await vi.waitFor(
+        () => expect(connectedAddresses(client)).toEqual([...cluster.current.addresses].sort()),
+        {
+          timeout: 20_000,
+        },
+      );
       const map = getMap<string, number>(client, 'cloud-map');
       for (let i = 0; i < 20; i++) await map.set(`k${i}`, i);
       expect(await map.size()).toBe(20);
@@ -102,7 +112,9 @@ describe('Hazelcast Cloud discovery', () => {
       const joined = await cluster.current.startMember();
       await vi.waitFor(
         () =>
-          expect(clientContext(client).connections.activeConnections.map((c) => c.memberUuid)).toContain(joined.uuid),
+          expect(clientContext(client).connections.activeConnections.map((c) => c.memberUuid)).toContain(
+            joined.uuid,
+          ),
         { timeout: 30_000 },
       );
       expect(requests.length).toBeGreaterThan(asked);

@@ -1,3 +1,4 @@
+import { connect as tlsConnect } from 'node:tls';
 import {
   type ClusterOptions,
   createTestCertificates,
@@ -122,6 +123,32 @@ describe('one-way TLS', () => {
     try {
       await getMap(client, 'tls-servername').set('k', 'v');
       expect(await getMap(client, 'tls-servername').get('k')).toBe('v');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
+
+describe('a custom socket factory', () => {
+  it('opens every member connection, with the resolved TLS options', async () => {
+    const opened: string[] = [];
+    const client = await tlsClient({
+      enabled: true,
+      sslOptions: { ca: certs.ca.cert },
+      socketFactory: ({ host, port, tlsOptions, signal }) =>
+        new Promise((resolve, reject) => {
+          opened.push(`${host}:${port}`);
+          const socket = tlsConnect({ ...tlsOptions, host, port });
+          signal.addEventListener('abort', () => socket.destroy(signal.reason as Error), { once: true });
+          socket.once('secureConnect', () => resolve(socket));
+          socket.once('error', reject);
+        }),
+    });
+    try {
+      await vi.waitFor(() => expect(connectedAddresses(client)).toHaveLength(3), { timeout: 20_000 });
+      expect([...new Set(opened)].sort()).toEqual([...cluster.current.addresses].sort());
+      await getMap(client, 'tls-factory').set('k', 'v');
+      expect(await getMap(client, 'tls-factory').get('k')).toBe('v');
     } finally {
       await client.shutdown();
     }

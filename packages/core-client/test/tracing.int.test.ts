@@ -21,7 +21,8 @@ const handlers = new Map<string, (message: unknown) => void>();
 
 function listen(): void {
   for (const name of Object.values(DiagnosticChannels)) {
-    const handler = (message: unknown) => published.push({ channel: name, message: message as Record<string, unknown> });
+    const handler = (message: unknown) =>
+      published.push({ channel: name, message: message as Record<string, unknown> });
     handlers.set(name, handler);
     subscribe(name, handler);
   }
@@ -53,8 +54,12 @@ describe('diagnostics channels', () => {
 
       published.length = 0;
       await getMap(client, 'traced-map').put('k', 'v');
-      const starts = on(DiagnosticChannels.invocationStart).filter((m) => m.messageType === MapPutCodec.REQUEST_MESSAGE_TYPE);
-      const ends = on(DiagnosticChannels.invocationEnd).filter((m) => m.messageType === MapPutCodec.REQUEST_MESSAGE_TYPE);
+      const starts = on(DiagnosticChannels.invocationStart).filter(
+        (m) => m.messageType === MapPutCodec.REQUEST_MESSAGE_TYPE,
+      );
+      const ends = on(DiagnosticChannels.invocationEnd).filter(
+        (m) => m.messageType === MapPutCodec.REQUEST_MESSAGE_TYPE,
+      );
       expect(starts).toHaveLength(1);
       expect(ends).toHaveLength(1);
       // One object per invocation: start and end are the same, so a span can be keyed by it.
@@ -98,7 +103,9 @@ describe('diagnostics channels', () => {
       const member = cluster.current.liveMembers[0]!;
       await cluster.current.terminateMember(member);
       await disconnected;
-      await vi.waitFor(() => expect(on(DiagnosticChannels.reconnectStart)).toHaveLength(1), { timeout: 10_000 });
+      await vi.waitFor(() => expect(on(DiagnosticChannels.reconnectStart)).toHaveLength(1), {
+        timeout: 10_000,
+      });
       const start = on(DiagnosticChannels.reconnectStart)[0] as unknown as ReconnectStartEvent;
       expect(start.clientName).toBe('reconnecting');
       expect(start.reason).toBeInstanceOf(Error);
@@ -106,7 +113,9 @@ describe('diagnostics channels', () => {
       expect(closed.map((c) => c.memberUuid)).toEqual([member.uuid]);
 
       await cluster.current.startMember({ port: member.port });
-      await vi.waitFor(() => expect(on(DiagnosticChannels.reconnectEnd)).toHaveLength(1), { timeout: 60_000 });
+      await vi.waitFor(() => expect(on(DiagnosticChannels.reconnectEnd)).toHaveLength(1), {
+        timeout: 60_000,
+      });
       const end = on(DiagnosticChannels.reconnectEnd)[0] as unknown as ReconnectEndEvent;
       expect(end).toMatchObject({ clientName: 'reconnecting', connected: true, error: null });
       expect(end.durationMillis).toBeGreaterThan(0);
