@@ -19,6 +19,19 @@ export type {
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
+export type {
+  SecurityConfig,
+  StatisticsConfig,
+  TokenCredentials,
+  TokenProvider,
+} from './config/security-config';
+export type {
+  SocketFactory,
+  SocketFactoryRequest,
+  SslConfig,
+  SslOptions,
+  SslOptionsFactory,
+} from './config/ssl-config';
 export {
   type ConnectionCloseEvent,
   type ConnectionOpenEvent,

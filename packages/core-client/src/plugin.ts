@@ -27,6 +27,7 @@ export {
   section,
 } from './config/validate';
 export type { ServerErrorFactory } from './errors/server-error';
+export { type MetricDescriptor, type MetricsSink, MetricUnit } from './statistics/metrics';
 export type { ListenerSpec } from './listener/listener-service';
 export { currentThreadId, nextLockReferenceId } from './proxy/lock-context';
 export { durationMillis, ProxyBase } from './proxy/proxy-base';
