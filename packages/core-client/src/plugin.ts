@@ -27,11 +27,11 @@ export {
   section,
 } from './config/validate';
 export type { ServerErrorFactory } from './errors/server-error';
-export { type MetricDescriptor, type MetricsSink, MetricUnit } from './statistics/metrics';
 export type { ListenerSpec } from './listener/listener-service';
 export { currentThreadId, nextLockReferenceId } from './proxy/lock-context';
 export { durationMillis, ProxyBase } from './proxy/proxy-base';
 export type { DistributedObject, ProxyFactory, ProxyOptions, ProxyRegistry } from './proxy/proxy-manager';
+export { type MetricDescriptor, type MetricsSink, MetricUnit } from './statistics/metrics';
 export { int64Arg } from './util/int64';
 
 /**

@@ -23,7 +23,7 @@ import { CLIENT_TYPE, CLIENT_VERSION, ConnectionManager } from '../network/conne
 import { currentThreadId } from '../proxy/lock-context';
 import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
 import { queryResultFactories } from '../query/query-results';
-import { StatisticsService } from '../statistics/statistics-service';
+import { type StatisticsHost, StatisticsService } from '../statistics/statistics-service';
 import type { Address } from '../util/address';
 import { int64Result } from '../util/int64';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
@@ -54,8 +54,9 @@ export class HazelcastClient {
   readonly #shutdownSteps: Array<(signal: AbortSignal) => Promise<void>> = [];
   #clusterViewConnection: Connection | undefined;
   #shutdownPromise: Promise<void> | undefined;
-  /** Client statistics (`statistics.enabled`), sent once the client has started. */
-  readonly #statistics: StatisticsService | undefined;
+  /** Client statistics (`statistics.enabled`): loaded and started once the client has started. */
+  readonly #statisticsHost: StatisticsHost | undefined;
+  #statistics: StatisticsService | undefined;
 
   private constructor(config: ResolvedClientConfig) {
     this.#config = config;
@@ -179,7 +180,7 @@ export class HazelcastClient {
     const connections = this.#connections;
     const invocations = this.#invocations;
     if (config.statistics.enabled) {
-      this.#statistics = new StatisticsService({
+      this.#statisticsHost = {
         clientName: config.instanceName,
         clientType: CLIENT_TYPE,
         clientVersion: CLIENT_VERSION,
@@ -190,7 +191,7 @@ export class HazelcastClient {
         collectPlugins: (sink) => this.#events.emit('collectMetrics', sink),
         send: (connection, request) =>
           invocations.invoke(request, { target: { kind: 'connection', connection } }),
-      });
+      };
     }
 
     const listeners = new ListenerService(
@@ -406,7 +407,7 @@ export class HazelcastClient {
       started.then(
         () => {
           this.#events.emit('started');
-          this.#statistics?.start();
+          void this.#startStatistics();
         },
         (error: Error) => {
           if (this.#shutdownPromise) return; // shut down by the user while connecting
@@ -426,7 +427,14 @@ export class HazelcastClient {
       throw error;
     }
     this.#events.emit('started');
-    this.#statistics?.start();
+    await this.#startStatistics();
+  }
+
+  async #startStatistics(): Promise<void> {
+    const host = this.#statisticsHost;
+    if (!host || this.#statistics || this.#shutdownPromise) return;
+    this.#statistics = new StatisticsService(host);
+    this.#statistics.start();
   }
 
   /** `promise`, unless the client shuts down first (e.g. it gave up reconnecting): then a clear rejection. */

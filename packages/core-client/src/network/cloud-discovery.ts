@@ -1,5 +1,3 @@
-import { get } from 'node:https';
-import { rootCertificates } from 'node:tls';
 import type { ResolvedClientConfig } from '../config/resolve-config';
 import { AuthenticationError, HazelcastError } from '../errors/hazelcast-error';
 import type { Logger } from '../logging/logger';
@@ -13,7 +11,7 @@ const DISCOVERY_PATH = '/cluster/discovery?token=';
  * `hazelcast.client.cloud.url` lists each member's private address and the public address clients reach
  * it by. The client starts from those, and translates every member address it learns (private, in the
  * member list) to the public one, asking the coordinator again when a member is not in its last answer.
- * Loaded only by clients with a discovery token.
+ * `node:https` and `node:tls` are loaded only by clients with a discovery token.
  */
 export function cloudDiscovery(config: ResolvedClientConfig, token: string, logger: Logger): AddressProvider {
   const base = config.properties['hazelcast.client.cloud.url'].replace(/\/+$/, '');
@@ -22,10 +20,13 @@ export function cloudDiscovery(config: ResolvedClientConfig, token: string, logg
   // The coordinator has a public certificate; a test or private coordinator's CA can be added with
   // network.ssl.sslOptions.ca (the same CA the members' certificates chain to, in practice).
   const extraCa = config.network.ssl.enabled ? config.network.ssl.sslOptions?.ca : undefined;
-  const ca = extraCa === undefined ? undefined : [...rootCertificates, ...[extraCa].flat()];
   let privateToPublic = new Map<string, Address>();
 
   const refresh = async (): Promise<Map<string, Address>> => {
+    const ca =
+      extraCa === undefined
+        ? undefined
+        : [...(await import('node:tls')).rootCertificates, ...[extraCa].flat()];
     privateToPublic = parseDiscoveryResponse(await fetchText(url, base, timeout, ca));
     logger.debug(
       'CloudDiscovery',
@@ -87,12 +88,13 @@ export function parseDiscoveryResponse(text: string): Map<string, Address> {
   return result;
 }
 
-function fetchText(
+async function fetchText(
   url: string,
   base: string,
   timeoutMillis: number,
   ca: Array<string | Buffer> | undefined,
 ): Promise<string> {
+  const { get } = await import('node:https');
   return new Promise((resolve, reject) => {
     const request = get(
       url,

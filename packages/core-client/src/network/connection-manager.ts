@@ -16,6 +16,7 @@ import { type Address, addressKey } from '../util/address';
 import { Backoff } from '../util/backoff';
 import type { BalancedMember } from '../util/load-balancer';
 import { type AddressProvider, configuredAddresses } from './address-provider';
+import { cloudDiscovery } from './cloud-discovery';
 import { Connection } from './connection';
 import { createConnector, type SocketConnector, tcpConnector } from './socket-connector';
 
@@ -133,7 +134,6 @@ export class ConnectionManager {
     this.#connector = await createConnector(this.#config.network.ssl);
     const token = this.#config.network.hazelcastCloud.discoveryToken;
     if (token !== null) {
-      const { cloudDiscovery } = await import('./cloud-discovery');
       this.#addresses = cloudDiscovery(this.#config, token, this.#logger);
     }
     await this.#connectToCluster();

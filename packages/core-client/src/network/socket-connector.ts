@@ -1,6 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { ResolvedSslConfig } from '../config/ssl-config';
 import type { Address } from '../util/address';
+import { tlsConnector } from './tls-connector';
 
 /**
  * How a connection gets its socket: plain TCP by default; TLS or the user's socket factory with
@@ -54,12 +55,7 @@ export function settleOnReady(
   });
 }
 
-/**
- * The connector for a client: TCP, or TLS when `network.ssl.enabled`. The TLS code (and `node:tls`) is
- * loaded only then, so programs without TLS never load it.
- */
+/** The connector for a client: TCP, or TLS when `network.ssl.enabled` (`node:tls` is loaded only then). */
 export async function createConnector(ssl: ResolvedSslConfig): Promise<SocketConnector> {
-  if (!ssl.enabled) return tcpConnector;
-  const { tlsConnector } = await import('./tls-connector');
-  return tlsConnector(ssl);
+  return ssl.enabled ? tlsConnector(ssl) : tcpConnector;
 }

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import type { Socket } from 'node:net';
-import { connect as tlsConnect } from 'node:tls';
 import {
   checkSslOptions,
   type ResolvedSslConfig,
@@ -14,9 +13,10 @@ import { type SocketConnector, settleOnReady } from './socket-connector';
 /**
  * The TLS connector (`network.ssl.enabled`): resolves the TLS options once (sslOptions, or the options
  * factory), then opens each member connection with `tls.connect`, or with the user's socket factory.
- * Loaded only by clients with TLS enabled.
+ * `node:tls` is loaded here, so clients without TLS never load it.
  */
 export async function tlsConnector(ssl: ResolvedSslConfig): Promise<SocketConnector> {
+  const { connect: tlsConnect } = await import('node:tls');
   const options = await resolveTlsOptions(ssl);
   const factory = ssl.socketFactory;
   return {

@@ -1,4 +1,3 @@
-import { deflateSync } from 'node:zlib';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 import { type MetricDescriptor, MetricUnit } from './metrics';
 
@@ -93,10 +92,10 @@ export class MetricsCompressor {
     this.#metrics.double(value);
   }
 
-  /** The blob: header, compressed dictionary, metric count, compressed metrics. */
-  toBlob(): Buffer {
-    const dictionary = deflateSync(this.#dictionaryBytes());
-    const metrics = deflateSync(this.#metrics.bytes());
+  /** The blob: header, compressed dictionary, metric count, compressed metrics (`deflate`: zlib's deflateSync). */
+  toBlob(deflate: (bytes: Buffer) => Buffer): Buffer {
+    const dictionary = deflate(this.#dictionaryBytes());
+    const metrics = deflate(this.#metrics.bytes());
     const blob = Buffer.allocUnsafe(2 + 4 + dictionary.length + 4 + metrics.length);
     let offset = blob.writeInt16BE(FORMAT_VERSION, 0);
     offset = blob.writeInt32BE(dictionary.length, offset);

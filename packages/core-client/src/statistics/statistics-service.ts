@@ -63,7 +63,9 @@ export class StatisticsService {
     this.#sending = true;
     try {
       const now = Date.now();
-      const { attributes, blob } = this.collect(connection, now);
+      // node:zlib is loaded only by clients that send statistics.
+      const { deflateSync } = await import('node:zlib');
+      const { attributes, blob } = this.collect(connection, now, deflateSync);
       await this.#host.send(connection, ClientStatisticsCodec.encodeRequest(BigInt(now), attributes, blob));
     } catch (error) {
       this.#host.logger.debug('Statistics', `could not send client statistics: ${(error as Error).message}`);
@@ -73,7 +75,11 @@ export class StatisticsService {
   }
 
   /** The attribute string and the metrics blob of one round. */
-  collect(connection: Connection, now: number): { attributes: string; blob: Buffer } {
+  collect(
+    connection: Connection,
+    now: number,
+    deflate: (bytes: Buffer) => Buffer,
+  ): { attributes: string; blob: Buffer } {
     const host = this.#host;
     const attributes: string[] = [
       `lastStatisticsCollectionTime=${now}`,
@@ -113,7 +119,7 @@ export class StatisticsService {
       },
     };
     host.collectPlugins(sink);
-    return { attributes: attributes.join(','), blob: compressor.toBlob() };
+    return { attributes: attributes.join(','), blob: compressor.toBlob(deflate) };
   }
 
   #gauges(): Gauge[] {
