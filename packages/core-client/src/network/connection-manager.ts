@@ -178,7 +178,9 @@ export class ConnectionManager {
     if (!pending) {
       pending = this.#openAuthenticated(address)
         .catch((error: Error) => {
-          this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
+          // A TLS failure is a setup problem, not a passing one: say so loudly.
+          if (error instanceof TlsError) this.#logger.warn('ConnectionManager', error.message);
+          else this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
           return undefined;
         })
         .finally(() => this.#connecting.delete(key));
