@@ -405,6 +405,14 @@ export class ConnectionManager {
     this.#check(connection, response);
     const memberUuid = connection.memberUuid as string;
     const clusterId = connection.clusterId as string;
+    const existing = this.#byMember.get(memberUuid);
+    if (existing && existing !== connection && existing.alive) {
+      // A second connection to a member already connected (e.g. the member connector, still holding the
+      // member list from before a restart, dialled the address the reconnect already used): keep the one
+      // that carries invocations; replacing it would fail them.
+      connection.close(new TargetDisconnectedError(`Already connected to member ${memberUuid}`));
+      return existing;
+    }
     const wasDisconnected = this.#byMember.size === 0;
     const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
     this.#clusterId = clusterId;
