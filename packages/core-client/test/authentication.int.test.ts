@@ -94,7 +94,7 @@ describe('authentication against a Community member', () => {
     expect(result).toBeInstanceOf(AuthenticationError);
     expect((result as Error).message).toMatch(/refused the token credentials \(security\.token\)/);
     expect((result as Error).message).toMatch(
-      /Community Edition\) refuses every credential, tokens included/,
+      /Community Edition\) accepts no credentials at all, tokens included/,
     );
     expect(request.messageType).toBe(ClientAuthenticationCustomCodec.REQUEST_MESSAGE_TYPE);
     const sent = ClientAuthenticationCustomCodec.decodeRequest(request);

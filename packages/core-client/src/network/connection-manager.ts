@@ -588,7 +588,7 @@ function authenticationError(
       }
       return new AuthenticationError(
         `Authentication failed: the member refused ${credentials}, or the cluster name "${clusterName}" is not ` +
-          "the cluster's name. A member without security (Community Edition) refuses every credential, " +
+          "the cluster's name. A member without security (Community Edition) accepts no credentials at all, " +
           'tokens included: remove `security` from the client config for such members.',
       );
     case AuthenticationStatus.SERIALIZATION_VERSION_MISMATCH:
