@@ -180,7 +180,8 @@ export class ConnectionManager {
         .catch((error: Error) => {
           // A TLS failure is a setup problem, not a passing one: say so loudly.
           if (error instanceof TlsError) this.#logger.warn('ConnectionManager', error.message);
-          else this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
+          else
+            this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
           return undefined;
         })
         .finally(() => this.#connecting.delete(key));

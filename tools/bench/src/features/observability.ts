@@ -12,7 +12,11 @@ interface Params {
   readonly statistics: boolean;
 }
 
-async function prepare(kind: ClientKind, target: FeatureTarget, scenario: FeatureScenario): Promise<PreparedDriver> {
+async function prepare(
+  kind: ClientKind,
+  target: FeatureTarget,
+  scenario: FeatureScenario,
+): Promise<PreparedDriver> {
   const { tracing, statistics } = scenario.params as unknown as Params;
   const keys = Array.from({ length: KEYS }, (_, i) => `key-${i}`);
   if (kind === 'official') {
