@@ -299,7 +299,23 @@ export class ConnectionManager {
   async #customCredentials(address: Address): Promise<Buffer | null> {
     const security = this.#config.security;
     if (security.tokenProvider) {
-      const token = await security.tokenProvider.token({ host: address.host, port: address.port });
+      const provider = security.tokenProvider;
+      const timeout = this.#config.network.connectionTimeout;
+      let timer: NodeJS.Timeout | undefined;
+      const token = await Promise.race([
+        Promise.resolve().then(() => provider.token({ host: address.host, port: address.port })),
+        new Promise<never>((_, reject) => {
+          if (timeout > 0) {
+            timer = setTimeout(
+              () =>
+                reject(
+                  new TargetDisconnectedError(`security.tokenProvider gave no token within ${timeout} ms`),
+                ),
+              timeout,
+            );
+          }
+        }),
+      ]).finally(() => clearTimeout(timer));
       if (typeof token === 'string') return Buffer.from(token, 'utf8');
       if (token instanceof Uint8Array) return Buffer.from(token.buffer, token.byteOffset, token.byteLength);
       throw new AuthenticationError(
