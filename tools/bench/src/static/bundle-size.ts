@@ -65,6 +65,10 @@ const FORBIDDEN = [
   /codecs\/(cp-|atomic-|fenced-lock|semaphore|count-down-latch|sql|queue|transactional-queue)/,
   /near-?cache/i,
   /\/queue\//,
+  // Test helpers (the member-side statistics reader's client half, credentials) never belong in a program.
+  // TLS, statistics, cloud discovery and tracing are configured in the core config, so they are in every
+  // bundle by design; only node:tls, node:https and node:zlib are loaded on use.
+  /packages\/[^/]+\/test\//,
 ];
 
 /**
