@@ -2,6 +2,7 @@ import { connect as tlsConnect } from 'node:tls';
 import {
   type ClusterOptions,
   createTestCertificates,
+  runPython,
   type TestCertificates,
   type TlsServerSettings,
 } from '@hz-tools/cluster';
@@ -92,6 +93,22 @@ describe('one-way TLS', () => {
       } finally {
         await reader.shutdown();
       }
+    } finally {
+      await client.shutdown();
+    }
+  });
+
+  it('is a TLS endpoint the official Python client reads our writes through (ssl_cafile)', async () => {
+    const client = await tlsClient({ enabled: true, sslOptions: { ca: certs.ca.cert } });
+    try {
+      await getMap<string, string>(client, 'tls-interop').set('written-by', 'hz over TLS');
+      const read = await runPython<string>(
+        cluster.current,
+        'result = client.get_map("tls-interop").blocking().get("written-by")',
+        null,
+        { ssl_enabled: true, ssl_cafile: certs.ca.certPath, ssl_check_hostname: true },
+      );
+      expect(read).toBe('hz over TLS');
     } finally {
       await client.shutdown();
     }
