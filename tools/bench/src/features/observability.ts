@@ -45,16 +45,19 @@ async function prepare(
     const { subscribe, unsubscribe: off } = await import('node:diagnostics_channel');
     const spans = new WeakMap<object, number>();
     // What an APM does per invocation: remember the start, measure at the end.
-    let total = 0;
+    const observed = { count: 0, millis: 0 };
     const onStart = (event: unknown) => spans.set(event as object, performance.now());
     const onEnd = (event: unknown) => {
-      total += performance.now() - (spans.get(event as object) ?? 0);
+      observed.count++;
+      observed.millis += performance.now() - (spans.get(event as object) ?? 0);
     };
     subscribe(DiagnosticChannels.invocationStart, onStart);
     subscribe(DiagnosticChannels.invocationEnd, onEnd);
     unsubscribe = () => {
       off(DiagnosticChannels.invocationStart, onStart);
       off(DiagnosticChannels.invocationEnd, onEnd);
+      // A tracing round whose subscriber saw nothing measured nothing.
+      if (observed.count === 0) throw new Error('bench: the tracing subscriber saw no invocation');
     };
   }
   return {
