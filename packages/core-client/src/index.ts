@@ -25,6 +25,30 @@ export type {
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
+export type {
+  SecurityConfig,
+  StatisticsConfig,
+  TokenCredentials,
+  TokenProvider,
+} from './config/security-config';
+export type {
+  SocketFactory,
+  SocketFactoryRequest,
+  SslConfig,
+  SslOptions,
+  SslOptionsFactory,
+} from './config/ssl-config';
+export {
+  type ConnectionCloseEvent,
+  type ConnectionOpenEvent,
+  type DiagnosticChannelName,
+  DiagnosticChannels,
+  type InvocationEndEvent,
+  type InvocationErrorEvent,
+  type InvocationStartEvent,
+  type ReconnectEndEvent,
+  type ReconnectStartEvent,
+} from './diagnostics/channels';
 export * from './errors/hazelcast-error';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';

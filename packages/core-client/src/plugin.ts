@@ -31,6 +31,7 @@ export type { ListenerSpec } from './listener/listener-service';
 export { currentThreadId, nextLockReferenceId } from './proxy/lock-context';
 export { durationMillis, ProxyBase } from './proxy/proxy-base';
 export type { DistributedObject, ProxyFactory, ProxyOptions, ProxyRegistry } from './proxy/proxy-manager';
+export { type MetricDescriptor, type MetricsSink, MetricUnit } from './statistics/metrics';
 export { int64Arg } from './util/int64';
 
 /**

@@ -7,6 +7,7 @@ import { renderMemberConfig } from './member-config';
 import { MemberProcess } from './member-process';
 import { runDir } from './paths';
 import { allocatePort } from './ports';
+import { type TlsServerSettings, TlsTerminator } from './tls-terminator';
 
 /** The Hazelcast version tests run against unless they ask for another (CP tests ask for 5.4.0). */
 export const DEFAULT_HAZELCAST_VERSION = process.env.HZ_VERSION ?? '5.7.0';
@@ -37,6 +38,22 @@ export interface ClusterOptions {
   detached?: boolean;
   /** Per-member start timeout; default 120 s. */
   startTimeoutMs?: number;
+  /**
+   * Clients reach the members only through TLS: each member gets a separate client endpoint (advanced
+   * networking) with a TLS terminator of ours in front of it, and advertises the terminator's address, so
+   * smart clients connect to every member over TLS. `addresses` then lists the terminators.
+   */
+  tls?: ClusterTlsOptions;
+}
+
+export interface ClusterTlsOptions {
+  /** The terminators' TLS settings; `cluster.configureTls` changes them between tests. */
+  server: TlsServerSettings;
+  /**
+   * The client address member `index` advertises; default its terminator's `127.0.0.1:<port>`. A cloud
+   * discovery test advertises private addresses that only the coordinator can map to the terminators.
+   */
+  advertise?: (member: { readonly index: number; readonly terminatorPort: number }) => string;
 }
 
 /** What tests see of one member. */
@@ -46,6 +63,8 @@ export interface MemberInfo {
   readonly address: string;
   readonly uuid: string | undefined;
   readonly state: MemberProcess['state'];
+  /** Where clients connect: the member itself, or its TLS terminator (`tls` clusters). */
+  readonly clientAddress: string;
 }
 
 /** A cluster of member JVMs on 127.0.0.1 started by the harness. */
@@ -61,6 +80,8 @@ export class Cluster {
   #launches = 0;
   #classpath: string[] = [];
   #stopped = false;
+  /** `tls` clusters: the client endpoint and terminator of each member port (kept across restarts). */
+  readonly #clientEndpoints = new Map<number, { clientPort: number; terminator: TlsTerminator }>();
 
   private constructor(name: string, version: string, options: ClusterOptions) {
     this.name = name;
@@ -96,17 +117,29 @@ export class Cluster {
 
   /** Every member started so far, including stopped ones, in launch order (member 0 first). */
   get members(): MemberInfo[] {
-    return this.#processes.map(describe);
+    return this.#processes.map((p) => this.#describe(p));
   }
 
   /** Members that are running (or paused). */
   get liveMembers(): MemberInfo[] {
-    return this.#processes.filter((p) => p.state === 'running' || p.state === 'paused').map(describe);
+    return this.#processes
+      .filter((p) => p.state === 'running' || p.state === 'paused')
+      .map((p) => this.#describe(p));
   }
 
-  /** `127.0.0.1:port` of every live member, for a client's `clusterMembers`. */
+  /** Where clients connect to every live member (`127.0.0.1:port`, or the TLS terminators), for `clusterMembers`. */
   get addresses(): string[] {
-    return this.liveMembers.map((m) => m.address);
+    return this.liveMembers.map((m) => m.clientAddress);
+  }
+
+  /** The TLS terminators of a `tls` cluster, by member launch order. */
+  get tlsTerminators(): TlsTerminator[] {
+    return [...this.#clientEndpoints.values()].map((e) => e.terminator);
+  }
+
+  /** New TLS settings for every terminator; connections accepted from now on use them. */
+  configureTls(settings: TlsServerSettings): void {
+    for (const terminator of this.tlsTerminators) terminator.configure(settings);
   }
 
   /**
@@ -116,7 +149,7 @@ export class Cluster {
   async startMember(options: { port?: number } = {}): Promise<MemberInfo> {
     const member = await this.#launch(options.port);
     await this.waitForClusterSize(this.liveMembers.length);
-    return describe(member);
+    return this.#describe(member);
   }
 
   /** Graceful leave: partitions migrate away before the JVM exits. */
@@ -171,6 +204,7 @@ export class Cluster {
     if (this.#stopped) return;
     this.#stopped = true;
     await Promise.all(this.#processes.map((p) => p.terminate()));
+    await Promise.all(this.tlsTerminators.map((t) => t.close()));
     if (!process.env.HZ_KEEP_LOGS) await rm(this.#dir, { recursive: true, force: true });
   }
 
@@ -193,6 +227,7 @@ export class Cluster {
     const port = explicit ?? (await allocatePort());
     const known =
       joinOnly ?? this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
+    const clientEndpoint = await this.#clientEndpoint(index, port);
     const configFile = join(this.#dir, `member-${index}-${port}.xml`);
     await writeFile(
       configFile,
@@ -205,6 +240,7 @@ export class Cluster {
         version: this.version,
         xml: this.#options.xml,
         properties: this.#options.properties,
+        clientEndpoint,
       }),
     );
     if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
@@ -225,6 +261,39 @@ export class Cluster {
     return member;
   }
 
+  /** `tls` clusters: the member's client port and its terminator, made on first launch of `port`. */
+  async #clientEndpoint(
+    index: number,
+    port: number,
+  ): Promise<{ port: number; publicAddress: string } | undefined> {
+    const tls = this.#options.tls;
+    if (!tls) return undefined;
+    let endpoint = this.#clientEndpoints.get(port);
+    if (!endpoint) {
+      const clientPort = await allocatePort();
+      const terminator = await TlsTerminator.start(await allocatePort(), clientPort, tls.server);
+      endpoint = { clientPort, terminator };
+      this.#clientEndpoints.set(port, endpoint);
+    }
+    const terminatorPort = endpoint.terminator.port;
+    return {
+      port: endpoint.clientPort,
+      publicAddress: tls.advertise?.({ index, terminatorPort }) ?? `127.0.0.1:${terminatorPort}`,
+    };
+  }
+
+  #describe(p: MemberProcess): MemberInfo {
+    const terminator = this.#clientEndpoints.get(p.port)?.terminator;
+    return {
+      pid: p.pid,
+      port: p.port,
+      address: `127.0.0.1:${p.port}`,
+      uuid: p.uuid,
+      state: p.state,
+      clientAddress: `127.0.0.1:${terminator ? terminator.port : p.port}`,
+    };
+  }
+
   #process(member: MemberInfo | number): MemberProcess {
     const port = typeof member === 'number' ? member : member.port;
     // After a restart a port has an exited JVM and a live one; the newest is the member meant.
@@ -236,10 +305,6 @@ export class Cluster {
 
 export function startCluster(options?: ClusterOptions): Promise<Cluster> {
   return Cluster.start(options);
-}
-
-function describe(p: MemberProcess): MemberInfo {
-  return { pid: p.pid, port: p.port, address: `127.0.0.1:${p.port}`, uuid: p.uuid, state: p.state };
 }
 
 function uniqueClusterName(prefix: string): string {

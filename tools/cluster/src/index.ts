@@ -1,6 +1,7 @@
 export {
   Cluster,
   type ClusterOptions,
+  type ClusterTlsOptions,
   DEFAULT_HAZELCAST_VERSION,
   type MemberInfo,
   startCluster,
@@ -15,3 +16,5 @@ export {
   type PythonOracleTarget,
   runPython,
 } from './python-oracle';
+export { createTestCertificates, type KeyPair, type TestCertificates } from './tls-certificates';
+export { type HandshakeRecord, type TlsServerSettings, TlsTerminator } from './tls-terminator';

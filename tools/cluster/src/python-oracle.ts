@@ -54,6 +54,8 @@ export async function runPython<T = unknown>(
   target: PythonOracleTarget,
   body: string,
   args: unknown = null,
+  /** More keyword arguments of `HazelcastClient(...)`, e.g. `{ ssl_enabled: true, ssl_cafile: path }`. */
+  clientArgs: Readonly<Record<string, unknown>> = {},
 ): Promise<T> {
   const python = await ensurePythonClient();
   const script = [
@@ -62,7 +64,7 @@ export async function runPython<T = unknown>(
     'logging.disable(logging.CRITICAL)',
     'payload = json.load(sys.stdin)',
     'args = payload["args"]',
-    'client = hazelcast.HazelcastClient(cluster_name=payload["cluster"], cluster_members=payload["members"])',
+    'client = hazelcast.HazelcastClient(cluster_name=payload["cluster"], cluster_members=payload["members"], **payload["clientArgs"])',
     'result = None',
     'try:',
     ...body.split('\n').map((line) => `    ${line}`),
@@ -70,7 +72,7 @@ export async function runPython<T = unknown>(
     '    client.shutdown()',
     'sys.stdout.write("\\n@@RESULT " + json.dumps(result, default=str) + "\\n")',
   ].join('\n');
-  const input = JSON.stringify({ cluster: target.name, members: target.addresses, args });
+  const input = JSON.stringify({ cluster: target.name, members: target.addresses, args, clientArgs });
   const output = await new Promise<string>((resolvePromise, reject) => {
     const child = spawn(python, ['-c', script], { stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';

@@ -12,6 +12,7 @@ import type { ListenerService, ListenerSpec } from '../listener/listener-service
 import type { Logger } from '../logging/logger';
 import type { ConnectionManager } from '../network/connection-manager';
 import type { DistributedObject, ProxyManager, ProxyRegistry } from '../proxy/proxy-manager';
+import type { MetricsSink } from '../statistics/metrics';
 import type { Int64 } from '../util/int64';
 import type { ClientPlugin } from './plugins';
 
@@ -47,6 +48,11 @@ export interface PluginEvents {
   /** The connection to `memberUuid` closed; invocations sent on it were retried or failed. */
   connectionLost: (event: { readonly memberUuid: string; readonly reason: Error }) => void;
   lifecycle: (state: LifecycleState) => void;
+  /**
+   * Client statistics are being collected (`statistics.enabled`): add this plug-in's metrics to `sink`
+   * (the near cache adds its hits, misses, … per map). Runs every statistics period; keep it cheap.
+   */
+  collectMetrics: (sink: MetricsSink) => void;
 }
 
 /** The cluster as a plug-in sees it. */

@@ -4,14 +4,14 @@ import {
   ClientLocalBackupListenerCodec,
   ClientPingCodec,
 } from '@hz/protocol/codecs/client';
-import { HeapData, SchemaRegistry, SerializationService } from '@hz/serialization';
+import { HeapData, SchemaRegistry, SerializationService, TypeId } from '@hz/serialization';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
 import { type PartitionService, partitionService } from '../cluster/partition-service';
 import { PartitionTable } from '../cluster/partition-table';
 import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
-import { ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
+import { AuthenticationError, ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
 import { ServerErrorTable } from '../errors/server-error';
 import type { InvocationOptions, InvocationTarget } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
@@ -20,10 +20,11 @@ import { LifecycleState } from '../lifecycle/lifecycle-state';
 import { ListenerService } from '../listener/listener-service';
 import { consoleLogger, type Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
-import { ConnectionManager } from '../network/connection-manager';
+import { CLIENT_TYPE, CLIENT_VERSION, ConnectionManager } from '../network/connection-manager';
 import { currentThreadId } from '../proxy/lock-context';
 import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
 import { queryResultFactories } from '../query/query-results';
+import { type StatisticsHost, StatisticsService } from '../statistics/statistics-service';
 import type { Address } from '../util/address';
 import { int64Result } from '../util/int64';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
@@ -54,6 +55,9 @@ export class HazelcastClient {
   readonly #shutdownSteps: Array<(signal: AbortSignal) => Promise<void>> = [];
   #clusterViewConnection: Connection | undefined;
   #shutdownPromise: Promise<void> | undefined;
+  /** Client statistics (`statistics.enabled`): loaded and started once the client has started. */
+  readonly #statisticsHost: StatisticsHost | undefined;
+  #statistics: StatisticsService | undefined;
 
   private constructor(config: ResolvedClientConfig) {
     this.#config = config;
@@ -123,6 +127,19 @@ export class HazelcastClient {
           .map((m) => ({ uuid: m.uuid, address: `${m.address.host}:${m.address.port}` })),
       memberAddress: (uuid) => this.#cluster.getMember(uuid)?.address,
       decodeError: (message) => serverErrors.decode(message).error,
+      credentialsData: (credentials) => {
+        const data = serialization.toData(credentials);
+        const type = data.getType();
+        if (type === TypeId.COMPACT || type === TypeId.COMPACT_WITH_SCHEMA) {
+          // The member would need the schema, and schemas can only be sent after authentication.
+          throw new AuthenticationError(
+            'security.custom is a Compact object; Compact credentials cannot be sent, because the member ' +
+              'cannot have their schema before the client has authenticated. Use an IdentifiedDataSerializable ' +
+              'or Portable credentials class',
+          );
+        }
+        return data.toBuffer();
+      },
       ping: (connection) => {
         this.#invocations
           .invoke(ClientPingCodec.encodeRequest(), {
@@ -155,6 +172,7 @@ export class HazelcastClient {
       maxConcurrentInvocations: config.properties['hazelcast.client.max.concurrent.invocations'],
       cleanResourcesMillis: config.properties['hazelcast.client.internal.clean.resources.millis'],
       redoOperation: config.network.redoOperation,
+      clientName: config.instanceName,
       markBackupAware:
         smart && config.backupAckToClientEnabled
           ? (request) => request.setInitialFlag(FrameFlags.BACKUP_AWARE)
@@ -162,6 +180,20 @@ export class HazelcastClient {
     });
     const connections = this.#connections;
     const invocations = this.#invocations;
+    if (config.statistics.enabled) {
+      this.#statisticsHost = {
+        clientName: config.instanceName,
+        clientType: CLIENT_TYPE,
+        clientVersion: CLIENT_VERSION,
+        periodSeconds: config.statistics.periodSeconds,
+        logger: this.#logger,
+        connection: () => connections.anyConnection(),
+        bytesTransferred: () => connections.bytesTransferred,
+        collectPlugins: (sink) => this.#events.emit('collectMetrics', sink),
+        send: (connection, request) =>
+          invocations.invoke(request, { target: { kind: 'connection', connection } }),
+      };
+    }
 
     const listeners = new ListenerService(
       {
@@ -317,6 +349,7 @@ export class HazelcastClient {
     this.#shutdownPromise ??= (async () => {
       const wasConnected = this.#connections.activeConnections.length > 0;
       this.#lifecycle.emit('SHUTTING_DOWN');
+      this.#statistics?.stop();
       await this.#runShutdownSteps();
       this.#invocations.shutdown();
       this.#connections.shutdown();
@@ -377,7 +410,10 @@ export class HazelcastClient {
     const started = this.#connections.start();
     if (this.#config.connectionStrategy.asyncStart) {
       started.then(
-        () => this.#events.emit('started'),
+        () => {
+          this.#events.emit('started');
+          void this.#startStatistics();
+        },
         (error: Error) => {
           if (this.#shutdownPromise) return; // shut down by the user while connecting
           this.#logger.error('HazelcastClient', `could not connect to the cluster: ${error.message}`);
@@ -396,6 +432,14 @@ export class HazelcastClient {
       throw error;
     }
     this.#events.emit('started');
+    await this.#startStatistics();
+  }
+
+  async #startStatistics(): Promise<void> {
+    const host = this.#statisticsHost;
+    if (!host || this.#statistics || this.#shutdownPromise) return;
+    this.#statistics = new StatisticsService(host);
+    this.#statistics.start();
   }
 
   /** `promise`, unless the client shuts down first (e.g. it gave up reconnecting): then a clear rejection. */

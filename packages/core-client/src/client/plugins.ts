@@ -24,6 +24,7 @@ export class PluginEventHub {
     connectionAdded: new Set(),
     connectionLost: new Set(),
     lifecycle: new Set(),
+    collectMetrics: new Set(),
   };
   readonly #onError: (event: string, error: unknown) => void;
 

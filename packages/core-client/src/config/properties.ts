@@ -6,6 +6,7 @@ type PropertySpec = (
   | { kind: 'int'; default: number; min: number; allowMinusOne?: boolean }
   | { kind: 'boolean'; default: boolean }
   | { kind: 'choice'; default: string; choices: readonly string[] }
+  | { kind: 'string'; default: string }
 ) & {
   /** Known but not implemented: setting it is an error that says so (a silently ignored setting is a bug). */
   unsupported?: string;
@@ -26,17 +27,11 @@ export const CLIENT_PROPERTIES = {
   'hazelcast.client.autopipelining.threshold.bytes': { kind: 'int', default: 65_536, min: 1_024 },
   'hazelcast.client.socket.no.delay': { kind: 'boolean', default: true },
   'hazelcast.client.shuffle.member.list': { kind: 'boolean', default: true },
-  'hazelcast.client.statistics.enabled': {
-    kind: 'boolean',
-    default: false,
-    unsupported: 'client statistics are not sent yet',
-  },
-  'hazelcast.client.statistics.period.seconds': {
-    kind: 'int',
-    default: 3,
-    min: 1,
-    unsupported: 'client statistics are not sent yet',
-  },
+  // The older names of `statistics.enabled` / `statistics.periodSeconds` (give one or the other).
+  'hazelcast.client.statistics.enabled': { kind: 'boolean', default: false },
+  'hazelcast.client.statistics.period.seconds': { kind: 'int', default: 3, min: 1 },
+  // Base URL of the Hazelcast Cloud coordinator (network.hazelcastCloud.discoveryToken); https only.
+  'hazelcast.client.cloud.url': { kind: 'string', default: 'https://api.cloud.hazelcast.com' },
   // Attempts to send a new Compact schema until every member has it.
   'hazelcast.client.schema.max.put.retry.count': { kind: 'int', default: 100, min: 1 },
   'hazelcast.invalidation.reconciliation.interval.seconds': {

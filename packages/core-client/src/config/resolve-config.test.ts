@@ -13,6 +13,14 @@ describe('resolveClientConfig defaults', () => {
       smartRouting: true,
       redoOperation: false,
       connectionTimeout: 5000,
+      ssl: {
+        enabled: false,
+        sslOptions: null,
+        sslOptionsFactory: null,
+        sslOptionsFactoryProperties: null,
+        socketFactory: null,
+      },
+      hazelcastCloud: { discoveryToken: null },
     });
     expect(config.connectionStrategy).toEqual({
       asyncStart: false,
@@ -207,8 +215,8 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
   ],
   [
     'unknown security option',
-    { security: { token: 'x' } },
-    /unknown option security\.token; known options: usernamePassword/,
+    { security: { tokn: { token: 'x' } } },
+    /unknown option security\.tokn \(did you mean security\.token\?\); known options: usernamePassword, token, tokenProvider, custom/,
   ],
   [
     'backup acks not boolean',
@@ -221,5 +229,103 @@ describe('resolveClientConfig rejects invalid configs', () => {
   it.each(badConfigs)('%s', (_name, config, message) => {
     expect(() => resolveClientConfig(config as ClientConfig)).toThrow(InvalidConfigurationError);
     expect(() => resolveClientConfig(config as ClientConfig)).toThrow(message);
+  });
+});
+
+describe('security, TLS, statistics and cloud options', () => {
+  it('resolves network.ssl with the official shape', () => {
+    const config = resolveClientConfig({
+      network: { ssl: { enabled: true, sslOptions: { ca: 'PEM', minVersion: 'TLSv1.2', servername: 'm1' } } },
+    });
+    expect(config.network.ssl.enabled).toBe(true);
+    expect(config.network.ssl.sslOptions).toEqual({ ca: 'PEM', minVersion: 'TLSv1.2', servername: 'm1' });
+  });
+
+  it.each([
+    [
+      { sslOptions: { rejectUnauthorised: false } },
+      /unknown option network\.ssl\.sslOptions\.rejectUnauthorised \(did you mean network\.ssl\.sslOptions\.rejectUnauthorized\?\)/,
+    ],
+    [
+      { sslOptions: { minVersion: 'TLSv1.4' } },
+      /network\.ssl\.sslOptions\.minVersion must be one of "TLSv1", "TLSv1\.1", "TLSv1\.2", "TLSv1\.3", got "TLSv1\.4"/,
+    ],
+    [
+      { sslOptions: { minVersion: 'TLSv1.3', maxVersion: 'TLSv1.2' } },
+      /minVersion \(TLSv1\.3\) is newer than maxVersion \(TLSv1\.2\)/,
+    ],
+    [{ sslOptions: { ca: 42 } }, /network\.ssl\.sslOptions\.ca must be a string or Buffer \(PEM\)/],
+    [
+      { sslOptions: {}, sslOptionsFactoryProperties: { caPath: '/x' } },
+      /sslOptions and network\.ssl\.sslOptionsFactory\/sslOptionsFactoryProperties exclude each other/,
+    ],
+    [
+      { sslOptionsFactoryProperties: { caFile: '/x' } },
+      /unknown option network\.ssl\.sslOptionsFactoryProperties\.caFile/,
+    ],
+    [
+      { sslOptionsFactory: { init() {} } },
+      /network\.ssl\.sslOptionsFactory must be an object with init\(properties\) and getSSLOptions\(\) methods/,
+    ],
+    [{ socketFactory: 'tls' }, /network\.ssl\.socketFactory must be a function/],
+  ])('refuses a bad network.ssl: %o', (ssl, message) => {
+    expect(() => resolveClientConfig({ network: { ssl } } as ClientConfig)).toThrow(message);
+  });
+
+  it('resolves a token, a token provider and custom credentials', () => {
+    const provider = { token: () => 'x' };
+    const config = resolveClientConfig({
+      security: { token: { token: 'AAEC', encoding: 'BASE64' }, tokenProvider: provider, custom: { id: 1 } },
+    });
+    expect(config.security.token).toEqual(Buffer.from([0, 1, 2]));
+    expect(config.security.tokenProvider).toBe(provider);
+    expect(config.security.custom).toEqual({ id: 1 });
+    expect(config.security.username).toBeNull();
+    expect(() => resolveClientConfig({ security: { token: { token: '' } } })).toThrow(
+      /security\.token\.token must be a non-empty string/,
+    );
+    expect(() =>
+      resolveClientConfig({ security: { token: { token: 'x', encoding: 'HEX' } } } as never),
+    ).toThrow(/security\.token\.encoding must be "ASCII" or "BASE64"/);
+    expect(() => resolveClientConfig({ security: { tokenProvider: {} } } as never)).toThrow(
+      /security\.tokenProvider must be an object with a token\(address\) method/,
+    );
+  });
+
+  it('resolves statistics from the section or from the older properties, not both', () => {
+    expect(resolveClientConfig().statistics).toEqual({ enabled: false, periodSeconds: 3 });
+    expect(resolveClientConfig({ statistics: { enabled: true, periodSeconds: 5 } }).statistics).toEqual({
+      enabled: true,
+      periodSeconds: 5,
+    });
+    expect(
+      resolveClientConfig({
+        properties: {
+          'hazelcast.client.statistics.enabled': 'true',
+          'hazelcast.client.statistics.period.seconds': '7',
+        },
+      }).statistics,
+    ).toEqual({ enabled: true, periodSeconds: 7 });
+    expect(() =>
+      resolveClientConfig({
+        statistics: { enabled: true },
+        properties: { 'hazelcast.client.statistics.enabled': true },
+      }),
+    ).toThrow(/statistics and properties\['hazelcast\.client\.statistics\.enabled'\] say the same/);
+    expect(() => resolveClientConfig({ statistics: { periodSeconds: 0 } })).toThrow(
+      /statistics\.periodSeconds must be a number >= 1/,
+    );
+  });
+
+  it('resolves cloud discovery, which excludes clusterMembers and needs an https coordinator', () => {
+    const config = resolveClientConfig({ network: { hazelcastCloud: { discoveryToken: 't' } } });
+    expect(config.network.hazelcastCloud.discoveryToken).toBe('t');
+    expect(config.properties['hazelcast.client.cloud.url']).toBe('https://api.cloud.hazelcast.com');
+    expect(() =>
+      resolveClientConfig({ network: { clusterMembers: ['a'], hazelcastCloud: { discoveryToken: 't' } } }),
+    ).toThrow(/clusterMembers and network\.hazelcastCloud\.discoveryToken exclude each other/);
+    expect(() =>
+      resolveClientConfig({ properties: { 'hazelcast.client.cloud.url': 'http://coordinator' } }),
+    ).toThrow(/must be an https:\/\/ URL/);
   });
 });

@@ -18,6 +18,14 @@ import {
   stringArray,
 } from './schema';
 import {
+  type ResolvedSecurityConfig,
+  resolveSecurity,
+  resolveStatistics,
+  type SecurityConfig,
+  type StatisticsConfig,
+} from './security-config';
+import { sslSection } from './ssl-config';
+import {
   checkKeys,
   describe,
   fail,
@@ -50,6 +58,14 @@ const network = {
   redoOperation: boolean(false),
   /** TCP connect plus authentication timeout per attempt. Default 5000; 0 means no timeout. */
   connectionTimeout: number(5_000, { min: 0, integer: true }),
+  /** TLS to the members (official Node.js client shape); see the README's TLS section. */
+  ssl: sslSection,
+  /** Hazelcast Cloud: find the members through the coordinator with this token (instead of clusterMembers). */
+  hazelcastCloud: section({
+    discoveryToken: custom<string, string | null>((value, path) =>
+      value === undefined || value === null ? null : optString(value, path, ''),
+    ),
+  }),
 };
 
 const connectionStrategy = {
@@ -76,6 +92,11 @@ const loadBalancer = {
     }
     return value as unknown as LoadBalancer;
   }),
+};
+
+const statistics = {
+  enabled: boolean(false),
+  periodSeconds: number(3, { min: 1 }),
 };
 
 const usernamePassword = {
@@ -122,15 +143,20 @@ const clientConfig = {
     resolveMembershipListeners,
   ),
   customLogger: custom<Logger, Logger | undefined>(resolveLogger),
-  /** Credentials for members with security enabled (Enterprise); Community members refuse any. */
-  security: custom<
-    { usernamePassword?: { username: string; password: string } },
-    { readonly username: string | null; readonly password: string | null }
-  >((value, path) => {
-    const resolved = section({ usernamePassword: custom((v) => v) }).parse(value, path);
-    if (resolved.usernamePassword === undefined) return Object.freeze({ username: null, password: null });
-    return section(usernamePassword).parse(resolved.usernamePassword, `${path}.usernamePassword`);
-  }),
+  /**
+   * Credentials for members with security enabled (Enterprise); Community members refuse any. A token
+   * (`tokenProvider`, then `token`) wins over `custom`, which wins over `usernamePassword`.
+   */
+  security: custom<SecurityConfig, ResolvedSecurityConfig>((value, path) =>
+    resolveSecurity(value, path, (up, at) => section(usernamePassword).parse(up, at)),
+  ),
+  /**
+   * Client statistics sent to the cluster every `periodSeconds` (Management Center shows them). The older
+   * properties `hazelcast.client.statistics.enabled` / `.period.seconds` say the same; give one or the other.
+   */
+  statistics: custom<StatisticsConfig, { readonly enabled: boolean; readonly periodSeconds: number }>(
+    (value, path) => section(statistics).parse(value, path),
+  ),
   /**
    * How 64-bit results (counters, sequences, ids, aggregations, entry-view times) come back: `'bigint'`
    * (default) or long.js `'Long'`; with `'Long'`, register the type too (see HazelcastTypes).
@@ -156,7 +182,23 @@ export type LoadBalancerConfig = SectionInput<typeof loadBalancer>;
  */
 export function resolveClientConfig(input: ClientConfig | undefined = {}): ResolvedClientConfig {
   if (!isPlainObject(input)) fail('config', 'an object', input);
-  return section(clientConfig).parse(input, '');
+  const resolved = section(clientConfig).parse(input, '');
+  const network = input.network as Record<string, unknown> | undefined;
+  if (resolved.network.hazelcastCloud.discoveryToken !== null && network?.clusterMembers !== undefined) {
+    throw new InvalidConfigurationError(
+      'Invalid configuration: network.clusterMembers and network.hazelcastCloud.discoveryToken exclude each ' +
+        'other (the coordinator tells the member addresses); give one',
+    );
+  }
+  if (!resolved.properties['hazelcast.client.cloud.url'].startsWith('https://')) {
+    throw new InvalidConfigurationError(
+      `Invalid configuration: properties['hazelcast.client.cloud.url'] must be an https:// URL, got "${resolved.properties['hazelcast.client.cloud.url']}"`,
+    );
+  }
+  const effectiveStatistics = resolveStatistics(input, resolved.statistics, resolved.properties);
+  return effectiveStatistics === resolved.statistics
+    ? resolved
+    : Object.freeze({ ...resolved, statistics: effectiveStatistics });
 }
 
 function checkAddress(address: string, path: string): void {
@@ -192,6 +234,8 @@ function resolveProperties(value: unknown, path: string): ClientProperties {
     } else if (spec.kind === 'boolean') {
       const parsed = raw === 'true' ? true : raw === 'false' ? false : raw;
       resolved[name] = optBoolean(parsed, propertyPath, spec.default);
+    } else if (spec.kind === 'string') {
+      resolved[name] = optString(raw, propertyPath, spec.default);
     } else {
       resolved[name] = optChoice(raw, propertyPath, spec.choices, spec.default);
     }

@@ -65,6 +65,21 @@ export class AuthenticationError extends HazelcastError {
   override name = 'AuthenticationError';
 }
 
+/**
+ * A TLS connection to a member failed for a reason retrying cannot fix: the member's certificate is not
+ * trusted, has expired or names another host, the member refused the client's certificate, or no TLS
+ * version suits both sides. `code` is Node's or OpenSSL's code (e.g. `CERT_HAS_EXPIRED`).
+ */
+export class TlsError extends HazelcastError {
+  override name = 'TlsError';
+  readonly code: string | undefined;
+
+  constructor(message: string, options?: { cause?: unknown; code?: string }) {
+    super(message, options);
+    this.code = options?.code;
+  }
+}
+
 /** More invocations are in flight than `hazelcast.client.max.concurrent.invocations` allows, or a member is overloaded. */
 export class HazelcastOverloadError extends HazelcastError {
   override name = 'HazelcastOverloadError';

@@ -284,3 +284,45 @@ describe('InvocationService', () => {
     expect(events).toHaveLength(1);
   });
 });
+
+describe('InvocationService tracing', () => {
+  it('builds and publishes nothing while nobody subscribes, and one object per invocation when someone does', async () => {
+    const { subscribe, unsubscribe } = await import('node:diagnostics_channel');
+    const { vi } = await import('vitest');
+    const { service, connections } = setup({ clientName: 'unit' });
+    const clock = vi.spyOn(performance, 'now');
+    try {
+      const quiet = service.invoke(request(), { target: { kind: 'any' } });
+      service.handleMessage(response(connections[0]!.sent.at(-1)!.correlationId));
+      await quiet;
+      // The event's timestamps are the only clock reads of the tracing path.
+      expect(clock).not.toHaveBeenCalled();
+
+      const seen: Array<[string, unknown]> = [];
+      const onStart = (m: unknown) => seen.push(['start', m]);
+      const onEnd = (m: unknown) => seen.push(['end', m]);
+      subscribe('hz:invocation:start', onStart);
+      subscribe('hz:invocation:end', onEnd);
+      try {
+        const traced = service.invoke(request(), { target: { kind: 'partition', partitionId: 7 } });
+        service.handleMessage(response(connections[0]!.sent.at(-1)!.correlationId));
+        await traced;
+      } finally {
+        unsubscribe('hz:invocation:start', onStart);
+        unsubscribe('hz:invocation:end', onEnd);
+      }
+      expect(seen.map(([kind]) => kind)).toEqual(['start', 'end']);
+      expect(seen[0]![1]).toBe(seen[1]![1]);
+      expect(seen[1]![1]).toMatchObject({
+        clientName: 'unit',
+        messageType: 0x010100,
+        partitionId: 7,
+        target: 'partition',
+        attempts: 1,
+        memberUuid: 'm1',
+      });
+    } finally {
+      clock.mockRestore();
+    }
+  });
+});

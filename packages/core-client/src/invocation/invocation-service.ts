@@ -1,4 +1,5 @@
 import type { ClientMessage } from '@hz/protocol';
+import { diagnosticChannels } from '../diagnostics/channels';
 import {
   AbortError,
   ClientNotActiveError,
@@ -43,6 +44,8 @@ export interface InvocationServiceOptions {
   maxConcurrentInvocations: number;
   cleanResourcesMillis: number;
   redoOperation: boolean;
+  /** Named in diagnostics-channel events. */
+  clientName?: string;
   /** Marks requests BACKUP_AWARE so members route backup acks to this client (smart routing). */
   markBackupAware?: (request: ClientMessage) => void;
   now?: () => number;
@@ -103,6 +106,14 @@ export class InvocationService {
     const signal = options.signal;
     if (signal?.aborted) return Promise.reject(abortError(signal));
     this.#options.markBackupAware?.(request);
+    const channels = diagnosticChannels();
+    if (
+      channels.invocationStart.hasSubscribers ||
+      channels.invocationEnd.hasSubscribers ||
+      channels.invocationError.hasSubscribers
+    ) {
+      this.#traceStart(invocation);
+    }
     this.#register(invocation);
     this.#ensureSweeper();
     if (signal) {
@@ -286,6 +297,7 @@ export class InvocationService {
     if (invocation.settled) return;
     invocation.settled = true;
     this.#pending.delete(invocation.correlationId);
+    if (invocation.trace) this.#traceEnd(invocation, undefined);
     invocation.resolve(response);
   }
 
@@ -294,7 +306,37 @@ export class InvocationService {
     invocation.settled = true;
     this.#pending.delete(invocation.correlationId);
     this.#eventHandlers.delete(invocation.correlationId);
+    if (invocation.trace) this.#traceEnd(invocation, error);
     invocation.reject(error);
+  }
+
+  /** Publishes `hz:invocation:start`; the same object goes out again at the end (see channels.ts). */
+  #traceStart(invocation: Invocation): void {
+    const target = invocation.target;
+    const trace: Record<string, unknown> = {
+      clientName: this.#options.clientName ?? '',
+      messageType: invocation.request.messageType,
+      partitionId: target.kind === 'partition' ? target.partitionId : -1,
+      target: target.kind,
+      targetMember: target.kind === 'member' ? target.uuid : null,
+      startTime: performance.now(),
+    };
+    invocation.trace = trace;
+    this.#safely(() => diagnosticChannels().invocationStart.publish(trace));
+  }
+
+  #traceEnd(invocation: Invocation, error: Error | undefined): void {
+    const trace = invocation.trace as Record<string, unknown>;
+    trace.endTime = performance.now();
+    trace.attempts = invocation.attempts;
+    trace.memberUuid = invocation.sentOn?.memberUuid ?? null;
+    const channels = diagnosticChannels();
+    if (error) {
+      trace.error = error;
+      this.#safely(() => channels.invocationError.publish(trace));
+    } else {
+      this.#safely(() => channels.invocationEnd.publish(trace));
+    }
   }
 
   /**

@@ -55,6 +55,8 @@ export class Invocation {
   reject!: (error: Error) => void;
   settled = false;
   lastError: Error | undefined;
+  /** The diagnostics-channel event, when someone subscribed before the invocation started. */
+  trace: Record<string, unknown> | undefined;
 
   constructor(request: ClientMessage, options: InvocationOptions, now: number, defaultTimeoutMillis: number) {
     this.request = request;

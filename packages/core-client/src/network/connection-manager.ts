@@ -1,19 +1,24 @@
 import type { ClientMessage } from '@hz/protocol';
 import { randomUuid, type Uuid, uuidToString } from '@hz/protocol';
-import { ClientAuthenticationCodec } from '@hz/protocol/codecs/client';
+import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/protocol/codecs/client';
 import type { ResolvedClientConfig } from '../config/resolve-config';
+import { diagnosticChannels } from '../diagnostics/channels';
 import {
   AuthenticationError,
   ClientNotActiveError,
   IllegalStateError,
   TargetDisconnectedError,
+  TlsError,
 } from '../errors/hazelcast-error';
 import type { InvocationRouting } from '../invocation/invocation-service';
 import type { Logger } from '../logging/logger';
-import { type Address, addressKey, candidateAddresses } from '../util/address';
+import { type Address, addressKey } from '../util/address';
 import { Backoff } from '../util/backoff';
 import type { BalancedMember } from '../util/load-balancer';
+import { type AddressProvider, configuredAddresses } from './address-provider';
+import { cloudDiscovery } from './cloud-discovery';
 import { Connection } from './connection';
+import { createConnector, type SocketConnector, tcpConnector } from './socket-connector';
 
 /** Authentication status codes of Client.Authentication responses. */
 const AuthenticationStatus = {
@@ -26,8 +31,8 @@ const AuthenticationStatus = {
 /** Routing modes of protocol 2.8+ authentication. */
 const RoutingMode = { UNISOCKET: 0, SMART: 1 } as const;
 
-const CLIENT_TYPE = 'HZTS';
-const CLIENT_VERSION = '5.7.0';
+export const CLIENT_TYPE = 'HZTS';
+export const CLIENT_VERSION = '5.7.0';
 const SERIALIZATION_VERSION = 1;
 
 export interface ConnectionManagerHooks {
@@ -57,6 +62,8 @@ export interface ConnectionManagerHooks {
   decodeError(message: ClientMessage): Error;
   /** Sends a heartbeat ping on an idle connection. */
   ping(connection: Connection): void;
+  /** Serializes custom credentials (`security.custom`) for Client.AuthenticationCustom. */
+  credentialsData(credentials: unknown): Buffer;
 }
 
 /**
@@ -80,11 +87,18 @@ export class ConnectionManager {
   readonly #stopping = new AbortController();
   /** Connections opened but not (yet) in the pool: authenticating or being prepared. */
   readonly #unpooled = new Set<Connection>();
+  /** TCP, or TLS with `network.ssl` (set up in start()). */
+  #connector: SocketConnector = tcpConnector;
+  /** The configured addresses, or Hazelcast Cloud discovery (set up in start()). */
+  #addresses: AddressProvider;
+  /** Bytes moved by connections that have closed (client statistics add the open ones). */
+  #closedBytes = { read: 0, written: 0 };
 
   constructor(config: ResolvedClientConfig, logger: Logger, hooks: ConnectionManagerHooks) {
     this.#config = config;
     this.#logger = logger;
     this.#hooks = hooks;
+    this.#addresses = configuredAddresses(config);
     if (config.connectionStrategy.asyncStart) this.#state = 'offline';
   }
 
@@ -100,8 +114,28 @@ export class ConnectionManager {
     return [...this.#byMember.values()];
   }
 
+  /** `tcp`, or `tls` with `network.ssl`. */
+  get transport(): 'tcp' | 'tls' {
+    return this.#connector.kind;
+  }
+
+  /** Bytes read and written on every connection so far (client statistics). */
+  get bytesTransferred(): { read: number; written: number } {
+    let { read, written } = this.#closedBytes;
+    for (const connection of this.#byMember.values()) {
+      read += connection.bytesRead;
+      written += connection.bytesWritten;
+    }
+    return { read, written };
+  }
+
   /** Connects to the cluster; with asyncStart the caller does not await this. */
   async start(): Promise<void> {
+    this.#connector = await createConnector(this.#config.network.ssl);
+    const token = this.#config.network.hazelcastCloud.discoveryToken;
+    if (token !== null) {
+      this.#addresses = cloudDiscovery(this.#config, token, this.#logger);
+    }
     await this.#connectToCluster();
     this.#startHeartbeat();
     if (this.#config.network.smartRouting) this.#startMemberConnector();
@@ -144,7 +178,10 @@ export class ConnectionManager {
     if (!pending) {
       pending = this.#openAuthenticated(address)
         .catch((error: Error) => {
-          this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
+          // A TLS failure is a setup problem, not a passing one: say so loudly.
+          if (error instanceof TlsError) this.#logger.warn('ConnectionManager', error.message);
+          else
+            this.#logger.debug('ConnectionManager', `could not connect to member ${key}: ${error.message}`);
           return undefined;
         })
         .finally(() => this.#connecting.delete(key));
@@ -157,15 +194,18 @@ export class ConnectionManager {
     const retry = this.#config.connectionStrategy.connectionRetry;
     const backoff = new Backoff(retry);
     backoff.reset(Date.now());
+    let lastError: Error | undefined;
     for (;;) {
       if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
-      for (const address of this.#initialAddresses()) {
+      for (const address of await this.#initialAddresses()) {
         if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
         try {
           await this.#openAuthenticated(address);
           return;
         } catch (error) {
-          if (error instanceof AuthenticationError) throw error;
+          // Wrong credentials or a TLS setup the member refuses: retrying cannot help.
+          if (error instanceof AuthenticationError || error instanceof TlsError) throw error;
+          lastError = error as Error;
           this.#logger.debug(
             'ConnectionManager',
             `could not connect to ${addressKey(address)}: ${(error as Error).message}`,
@@ -176,7 +216,9 @@ export class ConnectionManager {
       if (delay === undefined) {
         throw new IllegalStateError(
           `Unable to connect to any cluster member within ${retry.clusterConnectTimeoutMillis} ms ` +
-            `(tried ${this.#config.network.clusterMembers.join(', ')}; cluster name "${this.#config.clusterName}")`,
+            `(tried ${this.#triedAddresses}; cluster name "${this.#config.clusterName}")` +
+            (lastError ? `; last error: ${lastError.message}` : ''),
+          lastError ? { cause: lastError } : undefined,
         );
       }
       this.#logger.info(
@@ -187,9 +229,15 @@ export class ConnectionManager {
     }
   }
 
+  #triedAddresses = '';
+
   /** Known members first (after a disconnect), then the configured addresses, shuffled if so configured. */
-  #initialAddresses(): Address[] {
-    const configured = this.#config.network.clusterMembers.flatMap(candidateAddresses);
+  async #initialAddresses(): Promise<Address[]> {
+    const configured = await this.#addresses.initialAddresses();
+    this.#triedAddresses =
+      this.#config.network.hazelcastCloud.discoveryToken !== null
+        ? `the addresses Hazelcast Cloud discovery returned: ${configured.map(addressKey).join(', ') || 'none'}`
+        : this.#config.network.clusterMembers.join(', ');
     if (this.#config.properties['hazelcast.client.shuffle.member.list']) shuffle(configured);
     const known = this.#hooks.members().flatMap((m) => {
       const address = this.#hooks.memberAddress(m.uuid);
@@ -204,11 +252,18 @@ export class ConnectionManager {
     });
   }
 
-  async #openAuthenticated(address: Address): Promise<Connection> {
+  async #openAuthenticated(memberAddress: Address): Promise<Connection> {
     if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
+    const address = await this.#addresses.translate(memberAddress);
+    if (!address) {
+      throw new TargetDisconnectedError(
+        `No public address is known for member address ${addressKey(memberAddress)}`,
+      );
+    }
     const connection = await Connection.open(
       address,
       {
+        connector: this.#connector,
         connectTimeoutMillis: this.#config.network.connectionTimeout,
         noDelay: this.#config.properties['hazelcast.client.socket.no.delay'],
         coalescingThresholdBytes: this.#config.properties['hazelcast.client.autopipelining.threshold.bytes'],
@@ -237,21 +292,72 @@ export class ConnectionManager {
   /** Authentication runs before the connection joins the pool, so it has its own tiny request/response path. */
   #pendingAuth = new Map<Connection, { resolve: (m: ClientMessage) => void; reject: (e: Error) => void }>();
 
-  #authenticate(connection: Connection): Promise<ClientAuthenticationCodec.ResponseParameters> {
+  /**
+   * The credentials bytes for Client.AuthenticationCustom, or null for Client.Authentication: a token (from
+   * the provider, or the configured one) wins over custom credentials, which win over username/password.
+   */
+  async #customCredentials(address: Address): Promise<Buffer | null> {
+    const security = this.#config.security;
+    if (security.tokenProvider) {
+      const provider = security.tokenProvider;
+      const timeout = this.#config.network.connectionTimeout;
+      let timer: NodeJS.Timeout | undefined;
+      const token = await Promise.race([
+        Promise.resolve().then(() => provider.token({ host: address.host, port: address.port })),
+        new Promise<never>((_, reject) => {
+          if (timeout > 0) {
+            timer = setTimeout(
+              () =>
+                reject(
+                  new TargetDisconnectedError(`security.tokenProvider gave no token within ${timeout} ms`),
+                ),
+              timeout,
+            );
+          }
+        }),
+      ]).finally(() => clearTimeout(timer));
+      if (typeof token === 'string') return Buffer.from(token, 'utf8');
+      if (token instanceof Uint8Array) return Buffer.from(token.buffer, token.byteOffset, token.byteLength);
+      throw new AuthenticationError(
+        `security.tokenProvider.token() must return a string, Buffer or Uint8Array; got ${token === null ? 'null' : typeof token}`,
+      );
+    }
+    if (security.token) return security.token;
+    if (security.custom !== null) return this.#hooks.credentialsData(security.custom);
+    return null;
+  }
+
+  async #authenticate(connection: Connection): Promise<ClientAuthenticationCodec.ResponseParameters> {
     const config = this.#config;
-    const request = ClientAuthenticationCodec.encodeRequest(
-      config.clusterName,
-      config.security.username,
-      config.security.password,
-      this.clientUuid,
-      CLIENT_TYPE,
-      SERIALIZATION_VERSION,
-      CLIENT_VERSION,
-      config.instanceName,
-      [...config.clientLabels],
-      config.network.smartRouting ? RoutingMode.SMART : RoutingMode.UNISOCKET,
-      false,
-    );
+    const credentials = await this.#customCredentials(connection.remoteAddress);
+    const routing = config.network.smartRouting ? RoutingMode.SMART : RoutingMode.UNISOCKET;
+    const request =
+      credentials === null
+        ? ClientAuthenticationCodec.encodeRequest(
+            config.clusterName,
+            config.security.username,
+            config.security.password,
+            this.clientUuid,
+            CLIENT_TYPE,
+            SERIALIZATION_VERSION,
+            CLIENT_VERSION,
+            config.instanceName,
+            [...config.clientLabels],
+            routing,
+            false,
+          )
+        : ClientAuthenticationCustomCodec.encodeRequest(
+            config.clusterName,
+            credentials,
+            this.clientUuid,
+            CLIENT_TYPE,
+            SERIALIZATION_VERSION,
+            CLIENT_VERSION,
+            config.instanceName,
+            [...config.clientLabels],
+            routing,
+            false,
+          );
     request.correlationId = 0;
     return new Promise<ClientMessage>((resolve, reject) => {
       const timeout = config.network.connectionTimeout;
@@ -279,7 +385,9 @@ export class ConnectionManager {
       connection.send(request);
     }).then((message) => {
       if (message.messageType === 0) throw this.#hooks.decodeError(message);
-      return ClientAuthenticationCodec.decodeResponse(message);
+      return credentials === null
+        ? ClientAuthenticationCodec.decodeResponse(message)
+        : ClientAuthenticationCustomCodec.decodeResponse(message);
     });
   }
 
@@ -287,7 +395,7 @@ export class ConnectionManager {
   #check(connection: Connection, response: ClientAuthenticationCodec.ResponseParameters): void {
     const status = response.status;
     if (status !== AuthenticationStatus.AUTHENTICATED)
-      throw authenticationError(status, this.#config.clusterName);
+      throw authenticationError(status, this.#config.clusterName, credentialKind(this.#config));
     if (this.#shutdown) throw new ClientNotActiveError('The client was shut down while connecting');
     if (!this.#hooks.onPartitionCount(response.partitionCount)) {
       throw new IllegalStateError(
@@ -314,6 +422,14 @@ export class ConnectionManager {
     this.#check(connection, response);
     const memberUuid = connection.memberUuid as string;
     const clusterId = connection.clusterId as string;
+    const existing = this.#byMember.get(memberUuid);
+    if (existing && existing !== connection && existing.alive) {
+      // A second connection to a member already connected (e.g. the member connector, still holding the
+      // member list from before a restart, dialled the address the reconnect already used): keep the one
+      // that carries invocations; replacing it would fail them.
+      connection.close(new TargetDisconnectedError(`Already connected to member ${memberUuid}`));
+      return existing;
+    }
     const wasDisconnected = this.#byMember.size === 0;
     const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
     this.#clusterId = clusterId;
@@ -329,8 +445,20 @@ export class ConnectionManager {
       this.#state = 'connected';
       this.#hooks.onConnected();
     }
+    const open = diagnosticChannels().connectionOpen;
+    if (open.hasSubscribers) open.publish(this.#connectionEvent(connection));
     this.#hooks.onConnectionAdded(connection, clusterChanged);
     return connection;
+  }
+
+  #connectionEvent(connection: Connection) {
+    return {
+      clientName: this.#config.instanceName,
+      connectionId: connection.id,
+      memberUuid: connection.memberUuid ?? '',
+      remoteAddress: addressKey(connection.remoteAddress),
+      transport: this.#connector.kind,
+    };
   }
 
   #onMessage(message: ClientMessage, connection: Connection): void {
@@ -352,7 +480,13 @@ export class ConnectionManager {
     this.#hooks.onConnectionClosed(connection, reason);
     const uuid = connection.memberUuid;
     if (!uuid || this.#byMember.get(uuid) !== connection) return;
+    const close = diagnosticChannels().connectionClose;
+    if (close.hasSubscribers) close.publish({ ...this.#connectionEvent(connection), reason });
     this.#byMember.delete(uuid);
+    this.#closedBytes = {
+      read: this.#closedBytes.read + connection.bytesRead,
+      written: this.#closedBytes.written + connection.bytesWritten,
+    };
     if (!this.#shutdown) {
       this.#logger.info('ConnectionManager', `Removed connection to ${connection}: ${reason.message}`);
     }
@@ -373,10 +507,30 @@ export class ConnectionManager {
       return;
     }
     this.#state = mode === 'ASYNC' ? 'offline' : 'reconnecting';
-    this.#reconnecting ??= this.#connectToCluster()
-      .catch((error: Error) => {
-        if (!this.#shutdown) this.#hooks.onGiveUp(error);
-      })
+    if (this.#reconnecting) return;
+    const channels = diagnosticChannels();
+    const traced = channels.reconnectStart.hasSubscribers || channels.reconnectEnd.hasSubscribers;
+    const startedAt = Date.now();
+    const clientName = this.#config.instanceName;
+    if (traced) channels.reconnectStart.publish({ clientName, reason });
+    const ended = (connected: boolean, error: Error | null) => {
+      if (traced) {
+        channels.reconnectEnd.publish({
+          clientName,
+          connected,
+          error,
+          durationMillis: Date.now() - startedAt,
+        });
+      }
+    };
+    this.#reconnecting = this.#connectToCluster()
+      .then(
+        () => ended(true, null),
+        (error: Error) => {
+          ended(false, error);
+          if (!this.#shutdown) this.#hooks.onGiveUp(error);
+        },
+      )
       .finally(() => {
         this.#reconnecting = undefined;
       });
@@ -425,13 +579,34 @@ export class ConnectionManager {
   }
 }
 
-function authenticationError(status: number, clusterName: string): AuthenticationError {
+/** Which credentials the client sends, for error messages. */
+function credentialKind(config: ResolvedClientConfig): string | null {
+  const security = config.security;
+  if (security.tokenProvider) return 'the token from security.tokenProvider';
+  if (security.token) return 'the token credentials (security.token)';
+  if (security.custom !== null) return 'the custom credentials (security.custom)';
+  if (security.username !== null || security.password !== null)
+    return 'the username/password credentials (security.usernamePassword)';
+  return null;
+}
+
+function authenticationError(
+  status: number,
+  clusterName: string,
+  credentials: string | null,
+): AuthenticationError {
   switch (status) {
     case AuthenticationStatus.CREDENTIALS_FAILED:
+      if (credentials === null) {
+        return new AuthenticationError(
+          `Authentication failed: the member refused the client: the cluster name "${clusterName}" is not the ` +
+            "cluster's name (the client sent no credentials).",
+        );
+      }
       return new AuthenticationError(
-        `Authentication failed: the member refused the client. Either the cluster name "${clusterName}" is not the ` +
-          "cluster's name, or the credentials were refused: a member without security (Community Edition) " +
-          'accepts no credentials at all, so remove `security` from the client config for such members.',
+        `Authentication failed: the member refused ${credentials}, or the cluster name "${clusterName}" is not ` +
+          "the cluster's name. A member without security (Community Edition) accepts no credentials at all, " +
+          'tokens included: remove `security` from the client config for such members.',
       );
     case AuthenticationStatus.SERIALIZATION_VERSION_MISMATCH:
       return new AuthenticationError(

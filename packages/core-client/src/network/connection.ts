@@ -1,9 +1,10 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import { type ClientMessage, ClientMessageReader, encodedLength, writeMessage } from '@hz/protocol';
 import { TargetDisconnectedError } from '../errors/hazelcast-error';
 import type { InvocationConnection } from '../invocation/invocation';
 import { type Address, addressKey } from '../util/address';
 import { CoalescingWriter, type OutboundMessage } from './coalescing-writer';
+import { type SocketConnector, tcpConnector } from './socket-connector';
 
 /** The client protocol starts with these three bytes ("CP2") before the first message. */
 const PROTOCOL_HEADER = Buffer.from('CP2', 'latin1');
@@ -16,6 +17,8 @@ export interface ConnectionOptions {
   coalesce: boolean;
   /** Aborting it destroys a socket that is still connecting (client shutdown). */
   signal?: AbortSignal;
+  /** Opens the socket: plain TCP by default, TLS (or the user's socket factory) with `network.ssl`. */
+  connector?: SocketConnector;
 }
 
 export interface ConnectionHandlers {
@@ -37,6 +40,8 @@ export class Connection implements InvocationConnection {
   clusterId: string | undefined;
   lastReadAt: number;
   lastWriteAt: number;
+  /** When the connection was opened (epoch millis). */
+  readonly openedAt = Date.now();
   /** Messages handed to this connection (for diagnostics and routing checks). */
   messagesSent = 0;
   readonly #socket: Socket;
@@ -58,7 +63,8 @@ export class Connection implements InvocationConnection {
     this.lastReadAt = Date.now();
     this.lastWriteAt = this.lastReadAt;
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
-    socket.on('error', (error) => this.close(error));
+    const describeError = options.connector?.describeError;
+    socket.on('error', (error) => this.close(describeError ? describeError(error, address) : error));
     socket.on('end', () =>
       this.close(new TargetDisconnectedError(`${addressKey(address)} closed the connection`)),
     );
@@ -68,51 +74,54 @@ export class Connection implements InvocationConnection {
   }
 
   /**
-   * Opens the socket and sends the protocol header; rejects after `connectTimeoutMillis` (0 = no limit) or
-   * when `options.signal` aborts.
+   * Opens the socket (TCP, or TLS through the connector) and sends the protocol header; rejects after
+   * `connectTimeoutMillis` (0 = no limit, the TLS handshake included) or when `options.signal` aborts.
    */
-  static open(
+  static async open(
     address: Address,
     options: ConnectionOptions,
     handlers: ConnectionHandlers,
   ): Promise<Connection> {
-    return new Promise((resolve, reject) => {
-      const signal = options.signal;
-      if (signal?.aborted) {
-        reject(signal.reason);
-        return;
-      }
-      const socket = connect({ host: address.host, port: address.port });
-      socket.setNoDelay(options.noDelay);
-      let timer: NodeJS.Timeout | undefined;
-      const onAbort = () => fail(signal?.reason);
-      const fail = (error: Error) => {
-        if (timer) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        socket.destroy();
-        reject(error);
-      };
-      signal?.addEventListener('abort', onAbort, { once: true });
-      if (options.connectTimeoutMillis > 0) {
-        timer = setTimeout(
-          () =>
-            fail(
-              new TargetDisconnectedError(
-                `Connecting to ${addressKey(address)} timed out after ${options.connectTimeoutMillis} ms`,
+    const outer = options.signal;
+    if (outer?.aborted) throw outer.reason;
+    const attempt = new AbortController();
+    const onAbort = () => attempt.abort(outer?.reason);
+    outer?.addEventListener('abort', onAbort, { once: true });
+    const timer =
+      options.connectTimeoutMillis > 0
+        ? setTimeout(
+            () =>
+              attempt.abort(
+                new TargetDisconnectedError(
+                  `Connecting to ${addressKey(address)} timed out after ${options.connectTimeoutMillis} ms`,
+                ),
               ),
-            ),
-          options.connectTimeoutMillis,
-        );
-      }
-      socket.once('error', fail);
-      socket.once('connect', () => {
-        if (timer) clearTimeout(timer);
-        signal?.removeEventListener('abort', onAbort);
-        socket.off('error', fail);
-        socket.write(PROTOCOL_HEADER);
-        resolve(new Connection(socket, address, options, handlers));
-      });
-    });
+            options.connectTimeoutMillis,
+          )
+        : undefined;
+    try {
+      const socket = await (options.connector ?? tcpConnector).connect(address, attempt.signal);
+      socket.setNoDelay(options.noDelay);
+      socket.write(PROTOCOL_HEADER);
+      return new Connection(socket, address, options, handlers);
+    } finally {
+      if (timer) clearTimeout(timer);
+      outer?.removeEventListener('abort', onAbort);
+    }
+  }
+
+  /** Bytes this connection read and wrote (client statistics). */
+  get bytesRead(): number {
+    return this.#socket.bytesRead;
+  }
+
+  get bytesWritten(): number {
+    return this.#socket.bytesWritten;
+  }
+
+  /** The client side of the socket, `host:port` (client statistics). */
+  get localAddress(): string {
+    return `${this.#socket.localAddress ?? ''}:${this.#socket.localPort ?? ''}`;
   }
 
   get alive(): boolean {

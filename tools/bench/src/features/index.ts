@@ -1,6 +1,11 @@
 import type { FeatureBenchmark } from './feature';
 import { multimapBenchmark } from './multimap';
+import { observabilityBenchmark } from './observability';
 import { queueBenchmark } from './queue';
 
 /** Every feature benchmark `pnpm bench` runs after the Map scenarios; add yours here (one line). */
-export const FEATURES: readonly FeatureBenchmark[] = [queueBenchmark, multimapBenchmark];
+export const FEATURES: readonly FeatureBenchmark[] = [
+  queueBenchmark,
+  multimapBenchmark,
+  observabilityBenchmark,
+];

@@ -69,6 +69,10 @@ const FORBIDDEN = [
   /core-client\/src\/(list|set|collection)\//,
   /codecs\/(multi-map|replicated-map|transactional-multi-map)\//,
   /\/(multimap|replicatedmap)\//,
+  // Test helpers (the member-side statistics reader's client half, credentials) never belong in a program.
+  // TLS, statistics, cloud discovery and tracing are configured in the core config, so they are in every
+  // bundle by design; only node:tls, node:https and node:zlib are loaded on use.
+  /packages\/[^/]+\/test\//,
 ];
 
 /**
