@@ -1,3 +1,4 @@
+import { IndeterminateOperationStateError } from '@hz/core-client';
 import { type InvokeOptions, ProxyBase } from '@hz/core-client/plugin';
 import type { ClientMessage } from '@hz/protocol';
 import { CPGroupDestroyCPObjectCodec } from '@hz/protocol/codecs/cp-group';
@@ -53,6 +54,14 @@ export abstract class CpProxy extends ProxyBase {
     if (error instanceof CPGroupDestroyedError) {
       this.#groupId = undefined;
       this.state.forgetGroup(this.#groupName);
+    }
+    if (error instanceof IndeterminateOperationStateError && error.errorCode !== undefined) {
+      // The member's own text ("indeterminate operation state") says nothing about what to do.
+      return new IndeterminateOperationStateError(
+        `${this.kind} ${this.name}: the CP group's leader failed before it confirmed this call; it may or may ` +
+          'not have been applied (the members run with fail-on-indeterminate-operation-state, so it was not retried)',
+        { cause: error },
+      );
     }
     return translateCpError(this.host, error, this.kind, this.name);
   }

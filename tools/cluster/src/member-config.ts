@@ -92,7 +92,9 @@ export function renderMemberConfig(options: MemberConfigOptions): string {
       // The test brings CP settings of its own (session TTL, semaphores, locks…): the member count goes into
       // that block, since a config holds one <cp-subsystem> (its children may come in any order).
       if (/<cp-member-count[\s>]/.test(xml)) {
-        throw new Error('tools/cluster: give the CP member count as cpMemberCount, not inside the xml option');
+        throw new Error(
+          'tools/cluster: give the CP member count as cpMemberCount, not inside the xml option',
+        );
       }
       const at = own.index + own[0].length;
       xml = `${xml.slice(0, at)}\n${cpMembers.join('\n')}\n${xml.slice(at)}`;
