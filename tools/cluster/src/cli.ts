@@ -36,6 +36,8 @@ const DEV_CLUSTER_NAME = process.env.HZ_DEV_CLUSTER_NAME || 'dev';
 interface DevClusterState {
   name: string;
   version: string;
+  /** Every member is a CP member (`--cp`). */
+  cp?: boolean;
   members: { pid: number; port: number; tag: string }[];
 }
 
@@ -109,7 +111,12 @@ async function start({ members, version, jet, cpMemberCount }: StartOptions): Pr
     ...(cpMemberCount ? { cpMemberCount } : {}),
     detached: true,
   });
-  writeState({ name: cluster.name, version, members: cluster.processHandles });
+  writeState({
+    name: cluster.name,
+    version,
+    cp: cpMemberCount !== undefined,
+    members: cluster.processHandles,
+  });
   cluster.detach();
   console.log(
     `cluster "${DEV_CLUSTER_NAME}" is ready with ${members} member(s): ${cluster.addresses.join(', ')}`,
@@ -124,12 +131,17 @@ async function stop(): Promise<number> {
     console.log(`no cluster "${DEV_CLUSTER_NAME}" was started by "pnpm cluster start"`);
     return 0;
   }
-  for (const member of state.members) killIfOurs(member.pid, member.tag, 'SIGTERM');
-  const deadline = Date.now() + 60_000;
-  for (const member of state.members) {
-    while (isOurMember(member.pid, member.tag) && Date.now() < deadline) await delay(100);
-    if (killIfOurs(member.pid, member.tag, 'SIGKILL'))
-      console.warn(`member ${member.port} did not stop in time; killed`);
+  // CP members leave their Raft groups on a graceful shutdown, which needs the others still up: all at once,
+  // they wait for each other until the graceful-shutdown bound. One after the other they leave in seconds.
+  const batches = state.cp ? state.members.map((member) => [member]) : [state.members];
+  for (const batch of batches) {
+    for (const member of batch) killIfOurs(member.pid, member.tag, 'SIGTERM');
+    const deadline = Date.now() + 60_000;
+    for (const member of batch) {
+      while (isOurMember(member.pid, member.tag) && Date.now() < deadline) await delay(100);
+      if (killIfOurs(member.pid, member.tag, 'SIGKILL'))
+        console.warn(`member ${member.port} did not stop in time; killed`);
+    }
   }
   rmSync(STATE_FILE, { force: true });
   rmSync(join(runDir(), state.name), { recursive: true, force: true });
