@@ -2,6 +2,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { type StartOptions, startOptions } from './cli-options';
 import { Cluster, DEFAULT_HAZELCAST_VERSION } from './cluster';
 import { compileJavaHelpers } from './java-helpers';
 import { ensureHazelcastJars } from './maven';
@@ -12,7 +13,10 @@ import { ensurePythonClient } from './python-oracle';
 
 const USAGE = `usage: pnpm cluster <command> [options]
 
-  start   [--members N] [--version V] [--jet]   start cluster "dev" on 127.0.0.1:5701… and return when ready
+  start   [--members N] [--version V] [--jet] [--cp]
+                                                start cluster "dev" on 127.0.0.1:5701… and return when ready;
+                                                --cp makes every member a CP member (3 members of 5.4.0 unless
+                                                --members/--version say otherwise: CE 5.4.0 is the last with CP)
   stop                                          stop the cluster started by "start"
   status                                        show the members of the "dev" cluster
   fetch   [--version V]                         download the jars, compile the Java helpers, install the Python oracle
@@ -32,6 +36,8 @@ const DEV_CLUSTER_NAME = process.env.HZ_DEV_CLUSTER_NAME || 'dev';
 interface DevClusterState {
   name: string;
   version: string;
+  /** Every member is a CP member (`--cp`). */
+  cp?: boolean;
   members: { pid: number; port: number; tag: string }[];
 }
 
@@ -40,9 +46,10 @@ async function main(argv: string[]): Promise<number> {
     args: argv,
     allowPositionals: true,
     options: {
-      members: { type: 'string', default: '1' },
-      version: { type: 'string', default: DEFAULT_HAZELCAST_VERSION },
+      members: { type: 'string' },
+      version: { type: 'string' },
       jet: { type: 'boolean', default: false },
+      cp: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -57,14 +64,15 @@ async function main(argv: string[]): Promise<number> {
   }
   switch (command) {
     case 'start':
-      return start(parseMemberCount(values.members), values.version, values.jet);
+      return start(startOptions(values));
     case 'stop':
       return stop();
     case 'status':
       return status();
     case 'fetch': {
-      const jars = await ensureHazelcastJars(values.version);
-      const classes = await compileJavaHelpers(values.version, jars);
+      const version = values.version ?? DEFAULT_HAZELCAST_VERSION;
+      const jars = await ensureHazelcastJars(version);
+      const classes = await compileJavaHelpers(version, jars);
       // The interop tests' oracle: the official Python client, in a virtualenv of the cache.
       const python = await ensurePythonClient();
       console.log([...jars, classes, python].join('\n'));
@@ -76,7 +84,7 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-async function start(members: number, version: string, jet: boolean): Promise<number> {
+async function start({ members, version, jet, cpMemberCount }: StartOptions): Promise<number> {
   const running = readState()?.members.filter((m) => isOurMember(m.pid, m.tag)) ?? [];
   if (running.length > 0) {
     console.log(
@@ -92,16 +100,23 @@ async function start(members: number, version: string, jet: boolean): Promise<nu
       return 1;
     }
   }
-  console.log(`starting ${members} Hazelcast ${version} member(s) of cluster "${DEV_CLUSTER_NAME}"…`);
+  const cp = cpMemberCount ? ', every one a CP member' : '';
+  console.log(`starting ${members} Hazelcast ${version} member(s) of cluster "${DEV_CLUSTER_NAME}"${cp}…`);
   const cluster = await Cluster.start({
     name: DEV_CLUSTER_NAME,
     version,
     members,
     ports,
     jet,
+    ...(cpMemberCount ? { cpMemberCount } : {}),
     detached: true,
   });
-  writeState({ name: cluster.name, version, members: cluster.processHandles });
+  writeState({
+    name: cluster.name,
+    version,
+    cp: cpMemberCount !== undefined,
+    members: cluster.processHandles,
+  });
   cluster.detach();
   console.log(
     `cluster "${DEV_CLUSTER_NAME}" is ready with ${members} member(s): ${cluster.addresses.join(', ')}`,
@@ -116,12 +131,17 @@ async function stop(): Promise<number> {
     console.log(`no cluster "${DEV_CLUSTER_NAME}" was started by "pnpm cluster start"`);
     return 0;
   }
-  for (const member of state.members) killIfOurs(member.pid, member.tag, 'SIGTERM');
-  const deadline = Date.now() + 60_000;
-  for (const member of state.members) {
-    while (isOurMember(member.pid, member.tag) && Date.now() < deadline) await delay(100);
-    if (killIfOurs(member.pid, member.tag, 'SIGKILL'))
-      console.warn(`member ${member.port} did not stop in time; killed`);
+  // CP members leave their Raft groups on a graceful shutdown, which needs the others still up: all at once,
+  // they wait for each other until the graceful-shutdown bound. One after the other they leave in seconds.
+  const batches = state.cp ? state.members.map((member) => [member]) : [state.members];
+  for (const batch of batches) {
+    for (const member of batch) killIfOurs(member.pid, member.tag, 'SIGTERM');
+    const deadline = Date.now() + 60_000;
+    for (const member of batch) {
+      while (isOurMember(member.pid, member.tag) && Date.now() < deadline) await delay(100);
+      if (killIfOurs(member.pid, member.tag, 'SIGKILL'))
+        console.warn(`member ${member.port} did not stop in time; killed`);
+    }
   }
   rmSync(STATE_FILE, { force: true });
   rmSync(join(runDir(), state.name), { recursive: true, force: true });
@@ -140,14 +160,6 @@ function status(): number {
     console.log(`127.0.0.1:${member.port}  pid ${member.pid}  ${alive ? 'running' : 'gone'}`);
   }
   return 0;
-}
-
-function parseMemberCount(text: string): number {
-  const count = Number(text);
-  if (!Number.isInteger(count) || count < 1 || count > 9) {
-    throw new Error(`--members must be a whole number from 1 to 9, got "${text}"`);
-  }
-  return count;
 }
 
 function parseFirstPort(text: string | undefined): number {

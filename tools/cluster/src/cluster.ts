@@ -22,9 +22,15 @@ export interface ClusterOptions {
   namePrefix?: string;
   /** Enable Jet (needed for SQL). */
   jet?: boolean;
-  /** CP member count (Community Edition 5.4.0 only). */
+  /**
+   * CP member count (Community Edition 5.4.0 and older: CP is Enterprise-only since 5.5); 3 or more forms
+   * Raft groups of min(count, 3) members. Fetching 5.4.0 happens on demand like any version.
+   */
   cpMemberCount?: number;
-  /** Extra XML inside `<hazelcast>` (map, queue, ringbuffer, serialization configs). */
+  /**
+   * Extra XML inside `<hazelcast>` (map, queue, ringbuffer, serialization configs). A `<cp-subsystem>` block
+   * (session TTL and heartbeat, semaphores, locks, Raft timings) gets the `cpMemberCount` added.
+   */
   xml?: string;
   /** Extra `hazelcast.*` properties. */
   properties?: Readonly<Record<string, string>>;

@@ -64,4 +64,26 @@ describe('renderMemberConfig', () => {
     expect(xml).toContain('<member>127.0.0.1:20000</member>');
     expect(xml).not.toContain('<network>');
   });
+
+  it('puts the CP member count into a <cp-subsystem> block of the test XML (one block per config)', () => {
+    const xml = renderMemberConfig({
+      ...base,
+      version: '5.4.0',
+      cpMemberCount: 3,
+      xml: '<map name="m"/><cp-subsystem><session-time-to-live-seconds>6</session-time-to-live-seconds></cp-subsystem>',
+    });
+    expect(xml.match(/<cp-subsystem>/g)).toHaveLength(1);
+    expect(xml).toMatch(
+      /<cp-subsystem>\s*<cp-member-count>3<\/cp-member-count>\s*<group-size>3<\/group-size>\s*<session-time-to-live-seconds>6</,
+    );
+    expect(xml).toContain('<map name="m"/>');
+    expect(() =>
+      renderMemberConfig({
+        ...base,
+        version: '5.4.0',
+        cpMemberCount: 3,
+        xml: '<cp-subsystem><cp-member-count>5</cp-member-count></cp-subsystem>',
+      }),
+    ).toThrow(/give the CP member count as cpMemberCount/);
+  });
 });

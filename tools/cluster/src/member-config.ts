@@ -10,7 +10,10 @@ export interface MemberConfigOptions {
   cpMemberCount?: number;
   /** Hazelcast version, used to reject configs this edition would refuse at startup. */
   version: string;
-  /** Extra `<hazelcast>` children for one test: map, queue, ringbuffer, serialization configs… */
+  /**
+   * Extra `<hazelcast>` children for one test: map, queue, ringbuffer, serialization configs… A
+   * `<cp-subsystem>` block here (session TTL, semaphores, locks, Raft timings) receives the CP member count.
+   */
   xml?: string;
   /** Extra `hazelcast.*` properties. */
   properties?: Readonly<Record<string, string>>;
@@ -79,15 +82,28 @@ export function renderMemberConfig(options: MemberConfigOptions): string {
         ]),
     `  <jet enabled="${options.jet ? 'true' : 'false'}" resource-upload-enabled="false"/>`,
   ];
+  let xml = options.xml;
   if (options.cpMemberCount !== undefined && options.cpMemberCount > 0) {
-    lines.push(
-      '  <cp-subsystem>',
+    const cpMembers = [
       `    <cp-member-count>${options.cpMemberCount}</cp-member-count>`,
       `    <group-size>${Math.min(options.cpMemberCount, 3)}</group-size>`,
-      '  </cp-subsystem>',
-    );
+    ];
+    const own = xml ? CP_SUBSYSTEM_OPEN.exec(xml) : null;
+    if (xml && own) {
+      // The test brings CP settings of its own (session TTL, semaphores, locks…): the member count goes into
+      // that block, since a config holds one <cp-subsystem> (its children may come in any order).
+      if (/<cp-member-count[\s>]/.test(xml)) {
+        throw new Error(
+          'tools/cluster: give the CP member count as cpMemberCount, not inside the xml option',
+        );
+      }
+      const at = own.index + own[0].length;
+      xml = `${xml.slice(0, at)}\n${cpMembers.join('\n')}\n${xml.slice(at)}`;
+    } else {
+      lines.push('  <cp-subsystem>', ...cpMembers, '  </cp-subsystem>');
+    }
   }
-  if (options.xml) lines.push(options.xml);
+  if (xml) lines.push(xml);
   lines.push('</hazelcast>', '');
   return lines.join('\n');
 }
@@ -131,6 +147,8 @@ function advancedNetwork(
     '  </advanced-network>',
   ];
 }
+
+const CP_SUBSYSTEM_OPEN = /<cp-subsystem\s*>/;
 
 /** CP Subsystem moved to Enterprise Edition in 5.5; a CE member with a CP config then fails to start. */
 export function supportsCommunityCp(version: string): boolean {

@@ -1,3 +1,4 @@
+import { cpBenchmark } from './cp';
 import type { FeatureBenchmark } from './feature';
 import { multimapBenchmark } from './multimap';
 import { observabilityBenchmark } from './observability';
@@ -8,4 +9,5 @@ export const FEATURES: readonly FeatureBenchmark[] = [
   queueBenchmark,
   multimapBenchmark,
   observabilityBenchmark,
+  cpBenchmark,
 ];

@@ -12,7 +12,7 @@ export interface BundleMeasure {
 export interface OurBundleMeasure extends BundleMeasure {
   /** @hz source modules that contributed bytes (from a second build against the sources), largest first. */
   readonly modules: BundledModule[];
-  /** Modules of other structures or feature packages, which should never be in a Map program. */
+  /** Modules the program must not carry (CP, SQL, Queue or Near Cache code in a Map program; …). */
   readonly forbiddenModules: string[];
 }
 
@@ -23,7 +23,7 @@ export interface BundledModule {
 }
 
 export interface BundleCase {
-  readonly program: 'map-only' | 'import-everything';
+  readonly program: 'map-only' | 'import-everything' | 'atomic-long-only';
   readonly ours: OurBundleMeasure;
   readonly official: BundleMeasure;
 }
@@ -57,6 +57,20 @@ console.log(hz);
 console.log(hz);
 `,
   },
+  'atomic-long-only': {
+    ours: `import { HazelcastClient } from '@hz/core-client';
+import { getAtomicLong } from '@hz/cp';
+const client = await HazelcastClient.newHazelcastClient({ clusterName: 'dev' });
+console.log(await getAtomicLong(client, 'counter').incrementAndGet());
+await client.shutdown();
+`,
+    official: `import { Client } from 'hazelcast-client';
+const client = await Client.newHazelcastClient({ clusterName: 'dev' });
+const counter = await client.getCPSubsystem().getAtomicLong('counter');
+console.log(await counter.incrementAndGet());
+await client.shutdown();
+`,
+  },
 } as const;
 
 /** Source paths that mean code of another structure or feature package leaked into a Map bundle. */
@@ -74,6 +88,23 @@ const FORBIDDEN = [
   // bundle by design; only node:tls, node:https and node:zlib are loaded on use.
   /packages\/[^/]+\/test\//,
 ];
+
+/**
+ * What a program that uses only AtomicLong must not carry: the other CP structures, CP sessions, and the
+ * other feature packages.
+ */
+const FORBIDDEN_IN_ATOMIC_LONG = [
+  /packages\/cp\/src\/(atomic-reference|fenced-lock|semaphore|count-down-latch)\//,
+  /packages\/cp\/src\/(sessions|abort)\.ts/,
+  /codecs\/(cp-session|cp-subsystem|atomic-ref|fenced-lock|semaphore|count-down-latch|sql|queue|transactional-queue)/,
+  /packages\/(sql|near-cache)\//,
+  /near-?cache/i,
+  /\/queue\//,
+];
+
+function forbiddenIn(program: BundleCase['program']): readonly RegExp[] {
+  return program === 'atomic-long-only' ? FORBIDDEN_IN_ATOMIC_LONG : FORBIDDEN;
+}
 
 /**
  * esbuild (bundle, minify, platform node) of the same small program written against each client. Sizes
@@ -102,11 +133,11 @@ export async function measureBundles(): Promise<BundleReport> {
         minifiedBytes: ours.minifiedBytes,
         gzipBytes: ours.gzipBytes,
         modules,
-        // Only the Map program has forbidden modules: importing everything is meant to pull everything in.
+        // import-everything is meant to pull everything in; the other programs must not carry what is listed.
         forbiddenModules:
-          program === 'map-only'
-            ? modules.map((m) => m.path).filter((path) => FORBIDDEN.some((pattern) => pattern.test(path)))
-            : [],
+          program === 'import-everything'
+            ? []
+            : modules.map((m) => m.path).filter((path) => forbiddenIn(program).some((p) => p.test(path))),
       },
       official: { minifiedBytes: official.minifiedBytes, gzipBytes: official.gzipBytes },
     });
