@@ -10,6 +10,7 @@ import {
   IllegalArgumentError,
   IllegalMonitorStateError,
   IllegalStateError,
+  IndeterminateOperationStateError,
   IndexOutOfBoundsError,
   NoDataMemberInClusterError,
   NoSuchElementError,
@@ -53,6 +54,7 @@ const CORE_SERVER_ERRORS: ReadonlyArray<readonly [number, ServerErrorFactory]> =
   [ErrorCodes.TRANSACTION_NOT_ACTIVE, TransactionNotActiveError],
   [ErrorCodes.TRANSACTION_TIMED_OUT, TransactionTimedOutError],
   [ErrorCodes.NO_DATA_MEMBER, NoDataMemberInClusterError],
+  [ErrorCodes.INDETERMINATE_OPERATION_STATE, IndeterminateOperationStateError],
   [ErrorCodes.SPLIT_BRAIN_PROTECTION, SplitBrainProtectionError],
 ];
 
