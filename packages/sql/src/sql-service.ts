@@ -1,0 +1,202 @@
+import type { HazelcastClient, Member } from '@hz/core-client';
+import { attachPlugin, type ClientPlugin, type DataBytes, type PluginHost } from '@hz/core-client/plugin';
+import { randomUuid, uuidFromString } from '@hz/protocol';
+import { SqlCloseCodec, SqlExecuteCodec } from '@hz/protocol/codecs/sql';
+import type { SqlQueryId } from '@hz/protocol/custom';
+import { HazelcastSerializationError } from '@hz/serialization';
+import Long from 'long';
+import { clientSqlError, sqlAbortError } from './errors';
+import { hasDataMember, memberForQuery } from './member-selection';
+import type { SqlResult, SqlRow, SqlService, SqlStatement, SqlStatementOptions } from './sql';
+import { SqlErrorCode } from './sql-error';
+import { type QueryOwner, SqlResultImpl } from './sql-result';
+import { type ResolvedStatement, resolveExecute, resolveStatement } from './statement';
+import { sqlParameter } from './values';
+
+/** Statements whose partition-key parameter the members reported, for routing their next runs. */
+const ROUTING_CACHE_SIZE = 1000;
+
+/**
+ * The SQL service of one client. Tracks its open results: they are closed on the member when the client
+ * shuts down, failed at once when the connection to their member closes, and closed again by id if the
+ * client reconnects to that member while it may still hold their cursors.
+ */
+export class SqlServiceImpl implements SqlService, QueryOwner {
+  readonly host: PluginHost;
+  readonly #open = new Set<SqlResultImpl<unknown>>();
+  /** SQL text → index of the parameter the member routes by (the partition key), newest last. */
+  readonly #routing = new Map<string, number>();
+  /** Cursors a lost connection may have left on a member that is still in the cluster. */
+  readonly #closeOnReconnect = new Map<string, SqlQueryId[]>();
+
+  constructor(host: PluginHost) {
+    this.host = host;
+    host.on('connectionLost', ({ memberUuid, reason }) => {
+      for (const result of [...this.#open]) {
+        if (result.memberUuid !== memberUuid) continue;
+        const queryId = result.queryId;
+        if (result.connectionLost(reason)) {
+          const pending = this.#closeOnReconnect.get(memberUuid) ?? [];
+          pending.push(queryId);
+          this.#closeOnReconnect.set(memberUuid, pending);
+        }
+      }
+    });
+    host.on('connectionAdded', ({ memberUuid }) => {
+      const pending = this.#closeOnReconnect.get(memberUuid);
+      if (!pending) return;
+      this.#closeOnReconnect.delete(memberUuid);
+      for (const queryId of pending) {
+        host.invokeOnMember(SqlCloseCodec.encodeRequest(queryId), memberUuid).catch(() => {});
+      }
+    });
+    host.on('memberRemoved', (member) => this.#closeOnReconnect.delete(member.uuid));
+    host.on('clusterChanged', () => this.#closeOnReconnect.clear());
+    host.onShutdown(async (signal) => {
+      await Promise.allSettled([...this.#open].map((result) => result.shutdown(signal)));
+    });
+  }
+
+  execute(
+    sql: string,
+    params?: readonly unknown[],
+    options?: SqlStatementOptions,
+  ): Promise<SqlResult<SqlRow>> & Promise<SqlResult<never>> {
+    return this.#run(() => resolveExecute(sql, params, options)) as never;
+  }
+
+  executeStatement(statement: SqlStatement): Promise<SqlResult<SqlRow>> & Promise<SqlResult<never>> {
+    return this.#run(() => resolveStatement(statement)) as never;
+  }
+
+  settled(result: SqlResultImpl<unknown>): void {
+    this.#open.delete(result);
+  }
+
+  describeMember(uuid: string): string {
+    const member = this.host.cluster.getMember(uuid);
+    return member ? `member ${member.address.host}:${member.address.port} (${uuid})` : `member ${uuid}`;
+  }
+
+  /** Open results (diagnostics and tests). */
+  get openResultCount(): number {
+    return this.#open.size;
+  }
+
+  async #run(resolve: () => ResolvedStatement): Promise<SqlResult<unknown>> {
+    const statement = resolve();
+    if (statement.signal?.aborted) throw sqlAbortError(statement.signal);
+    const parameters = statement.parameters.map((value, index) => this.#parameterData(value, index));
+    const member = this.#memberFor(statement.sql, parameters);
+    const memberId = uuidFromString(member.uuid);
+    const localId = randomUuid();
+    const queryId: SqlQueryId = {
+      memberIdHigh: memberId.mostSignificantBits,
+      memberIdLow: memberId.leastSignificantBits,
+      localIdHigh: localId.mostSignificantBits,
+      localIdLow: localId.leastSignificantBits,
+    };
+    const request = SqlExecuteCodec.encodeRequest(
+      statement.sql,
+      parameters,
+      Long.fromNumber(statement.timeoutMillis),
+      statement.cursorBufferSize,
+      statement.schema,
+      statement.expectedResultType,
+      queryId,
+      false,
+    );
+    const result = new SqlResultImpl<unknown>(this, member.uuid, queryId, statement);
+    this.#open.add(result);
+    await result.start(request);
+    this.#rememberRouting(statement.sql, result.partitionArgumentIndex);
+    return result;
+  }
+
+  #parameterData(value: unknown, index: number): DataBytes {
+    const parameter = sqlParameter(value, index);
+    try {
+      return this.host.toData(parameter);
+    } catch (error) {
+      if (!(error instanceof HazelcastSerializationError)) throw error;
+      throw new HazelcastSerializationError(`SQL: parameter ${index} cannot be serialized: ${error.message}`, {
+        cause: error,
+      });
+    }
+  }
+
+  /**
+   * A data member this client is connected to: the owner of the statement's partition-key parameter when
+   * the members reported one for this SQL (no hop between members), otherwise one chosen as the other
+   * clients do (see memberForQuery).
+   */
+  #memberFor(sql: string, parameters: readonly DataBytes[]): Member {
+    const cluster = this.host.cluster;
+    const connected = new Set(cluster.connectedMemberUuids());
+    if (connected.size === 0) {
+      throw clientSqlError(
+        this.host,
+        SqlErrorCode.CONNECTION_PROBLEM,
+        'the client is not connected to the cluster; no member can run the statement',
+      );
+    }
+    const members = cluster.getMembers();
+    if (!hasDataMember(members)) {
+      throw clientSqlError(
+        this.host,
+        SqlErrorCode.CONNECTION_PROBLEM,
+        `the cluster has no data member to run the statement: all ${members.length} member(s) are lite members, which cannot run SQL`,
+      );
+    }
+    const keyIndex = this.#routing.get(sql);
+    const key = keyIndex === undefined ? undefined : parameters[keyIndex];
+    // 8 bytes: a Data header alone is SQL NULL, which has no partition.
+    if (key && key.length > 8) {
+      const owner = cluster.partitionOwner(this.host.partitionIdOf(key));
+      const member = owner && connected.has(owner) ? cluster.getMember(owner) : undefined;
+      if (member && !member.liteMember) return member;
+    }
+    const chosen = memberForQuery(members, connected);
+    if (chosen) return chosen;
+    // Data members exist but none is connected (unisocket through a lite member): that member answers.
+    const any = members.find((m) => connected.has(m.uuid));
+    if (any) return any;
+    throw clientSqlError(
+      this.host,
+      SqlErrorCode.CONNECTION_PROBLEM,
+      'no connection to a member of the cluster; no member can run the statement',
+    );
+  }
+
+  #rememberRouting(sql: string, index: number): void {
+    if (this.#routing.get(sql) === index) return;
+    this.#routing.delete(sql);
+    if (index < 0) return;
+    this.#routing.set(sql, index);
+    if (this.#routing.size > ROUTING_CACHE_SIZE) {
+      const oldest = this.#routing.keys().next().value;
+      if (oldest !== undefined) this.#routing.delete(oldest);
+    }
+  }
+}
+
+/** The plug-in: one SqlServiceImpl per client, created at the first getSql. */
+const sqlPlugin: ClientPlugin<SqlServiceImpl> = {
+  name: 'sql',
+  setup: (host) => new SqlServiceImpl(host),
+};
+
+/**
+ * The SQL service of `client`. The members need the Jet engine enabled and the `hazelcast-sql` module on
+ * their classpath.
+ *
+ * ```ts
+ * const sql = getSql(client);
+ * for await (const row of await sql.execute('SELECT name FROM employees WHERE age < ?', [30])) {
+ *   console.log(row.getObject('name'));
+ * }
+ * ```
+ */
+export function getSql(client: HazelcastClient): SqlService {
+  return attachPlugin(client, sqlPlugin);
+}
