@@ -45,8 +45,27 @@ export class SqlPerson implements IdentifiedDataSerializable {
   }
 }
 
+/** Class id 3: a value class with an OBJECT column (label, then content written as an object). */
+export class SqlBox implements IdentifiedDataSerializable {
+  readonly factoryId = SQL_FACTORY_ID;
+  readonly classId = 3;
+  constructor(
+    public label: string | null = null,
+    public content: unknown = null,
+  ) {}
+  readData(input: ObjectDataInput): void {
+    this.label = input.readString();
+    this.content = input.readObject();
+  }
+  writeData(output: ObjectDataOutput): void {
+    output.writeString(this.label);
+    output.writeObject(this.content);
+  }
+}
+
 const sqlFactories = {
-  [SQL_FACTORY_ID]: (classId: number) => (classId === 2 ? new SqlPerson() : new RunningSqlJobs()),
+  [SQL_FACTORY_ID]: (classId: number) =>
+    classId === 2 ? new SqlPerson() : classId === 3 ? new SqlBox() : new RunningSqlJobs(),
 };
 
 /** A client of the test cluster, quiet unless something goes wrong, knowing the helper classes. */

@@ -17,6 +17,8 @@ public class SqlTestingFactory implements DataSerializableFactory {
                 return new RunningSqlJobs();
             case SqlPerson.CLASS_ID:
                 return new SqlPerson();
+            case SqlBox.CLASS_ID:
+                return new SqlBox();
             default:
                 return null;
         }
