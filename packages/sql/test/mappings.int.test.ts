@@ -9,6 +9,8 @@ import {
   type PortableReader,
   type PortableWriter,
 } from '@hz/serialization';
+import { pluginHost } from '@hz/core-client/plugin';
+import { SqlExecuteCodec } from '@hz/protocol/codecs/sql';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -321,6 +323,36 @@ describe('SQL over IMap mappings', () => {
     expect(await names()).toContain('temporary_mapping');
     await sql().execute('DROP MAPPING temporary_mapping');
     expect(await names()).not.toContain('temporary_mapping');
+  });
+
+  it('sends a statement keyed by a parameter to the owner of that key, once the member named the parameter', async () => {
+    const c = await connect(cluster.current, config);
+    const host = pluginHost(c);
+    const invoke = host.invokeOnMember.bind(host);
+    const targets: string[] = [];
+    (host as { invokeOnMember: typeof host.invokeOnMember }).invokeOnMember = (request, uuid, options) => {
+      if (request.messageType === SqlExecuteCodec.REQUEST_MESSAGE_TYPE) targets.push(uuid);
+      return invoke(request, uuid, options);
+    };
+    try {
+      const byKey = 'SELECT name FROM employees WHERE __key = ?';
+      await all(await getSql(c).execute(byKey, [1]));
+      const owners = new Set<string>();
+      // 40 keys (most without an entry): both members own some of them, whatever the partition table.
+      for (let key = 1; key <= 40; key++) {
+        targets.length = 0;
+        const rows = await all(await getSql(c).execute(byKey, [key]));
+        const employee = EMPLOYEES.find(([k]) => k === key)?.[1];
+        expect(rows.map((r) => r.getObject('name'))).toEqual(employee ? [employee.name] : []);
+        const owner = host.cluster.partitionOwner(host.partitionIdOf(host.toData(key)))!;
+        expect(targets).toEqual([owner]);
+        owners.add(owner);
+      }
+      // The routing followed the keys, not one member.
+      expect(owners.size).toBe(2);
+    } finally {
+      await c.shutdown();
+    }
   });
 
   it('executeStatement honours schema, expectedResultType and rowFormat', async () => {
