@@ -18,5 +18,5 @@ export {
   SqlExpectedResultType,
   SqlTimeout,
 } from './sql';
-export { HazelcastSqlError, type SqlErrorDetails, SqlErrorCode } from './sql-error';
+export { HazelcastSqlError, SqlErrorCode, type SqlErrorDetails } from './sql-error';
 export { getSql } from './sql-service';

@@ -15,7 +15,9 @@ export class SqlRowMetadataImpl implements SqlRowMetadata {
 
   constructor(columns: ReadonlyArray<{ name: string; type: number; nullable: boolean }>) {
     this.columns = Object.freeze(
-      columns.map((c) => Object.freeze({ name: c.name, type: c.type as SqlColumnType, nullable: c.nullable })),
+      columns.map((c) =>
+        Object.freeze({ name: c.name, type: c.type as SqlColumnType, nullable: c.nullable }),
+      ),
     );
     // The first column of a name wins for lookups, as in the other Hazelcast clients.
     this.columns.forEach((column, index) => {

@@ -60,13 +60,23 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
   execute(
     sql: string,
     params?: readonly unknown[],
-    options?: SqlStatementOptions,
-  ): Promise<SqlResult<SqlRow>> & Promise<SqlResult<never>> {
-    return this.#run(() => resolveExecute(sql, params, options)) as never;
+    options?: SqlStatementOptions & { rowFormat?: 'row' },
+  ): Promise<SqlResult<SqlRow>>;
+  execute<T extends object = Record<string, unknown>>(
+    sql: string,
+    params: readonly unknown[] | undefined,
+    options: SqlStatementOptions & { rowFormat: 'object' },
+  ): Promise<SqlResult<T>>;
+  execute(sql: string, params?: readonly unknown[], options?: SqlStatementOptions): Promise<SqlResult<unknown>> {
+    return this.#run(() => resolveExecute(sql, params, options));
   }
 
-  executeStatement(statement: SqlStatement): Promise<SqlResult<SqlRow>> & Promise<SqlResult<never>> {
-    return this.#run(() => resolveStatement(statement)) as never;
+  executeStatement(statement: SqlStatement & { rowFormat?: 'row' }): Promise<SqlResult<SqlRow>>;
+  executeStatement<T extends object = Record<string, unknown>>(
+    statement: SqlStatement & { rowFormat: 'object' },
+  ): Promise<SqlResult<T>>;
+  executeStatement(statement: SqlStatement): Promise<SqlResult<unknown>> {
+    return this.#run(() => resolveStatement(statement));
   }
 
   settled(result: SqlResultImpl<unknown>): void {
@@ -119,9 +129,12 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
       return this.host.toData(parameter);
     } catch (error) {
       if (!(error instanceof HazelcastSerializationError)) throw error;
-      throw new HazelcastSerializationError(`SQL: parameter ${index} cannot be serialized: ${error.message}`, {
-        cause: error,
-      });
+      throw new HazelcastSerializationError(
+        `SQL: parameter ${index} cannot be serialized: ${error.message}`,
+        {
+          cause: error,
+        },
+      );
     }
   }
 

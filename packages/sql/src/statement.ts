@@ -81,7 +81,9 @@ function resolve(statement: Record<string, unknown>, parametersName: string): Re
       cursorBufferSize <= MAX_INT32
     )
   ) {
-    throw invalid(`cursorBufferSize must be a positive whole number of rows, got ${describe(cursorBufferSize)}`);
+    throw invalid(
+      `cursorBufferSize must be a positive whole number of rows, got ${describe(cursorBufferSize)}`,
+    );
   }
   if (rowFormat !== undefined && rowFormat !== 'row' && rowFormat !== 'object') {
     throw invalid(`rowFormat must be 'row' or 'object', got ${describe(rowFormat)}`);

@@ -39,7 +39,7 @@ describe('SQL errors reported by the member', () => {
     expect(sqlError.causeStackTrace).toMatch(/com\.hazelcast\.sql/);
   });
 
-  it("suggests the mapping to create for an IMap without one, and the suggestion works", async () => {
+  it('suggests the mapping to create for an IMap without one, and the suggestion works', async () => {
     await getMap<string, string>(client, 'unmapped').set('k', 'v');
     const error = (await getSql(client)
       .execute('SELECT * FROM unmapped')
@@ -93,10 +93,19 @@ describe('SQL errors reported by the member', () => {
         [sql.execute(42), /the SQL must be a string, got 42/],
         [sql.execute('   '), /the SQL must not be empty/],
         [sql.execute('SELECT ?', 'x'), /params must be an array/],
-        [sql.execute('SELECT 1', [], { timeout: -2 }), /timeout must be a whole number of milliseconds >= 0, or -1/],
+        [
+          sql.execute('SELECT 1', [], { timeout: -2 }),
+          /timeout must be a whole number of milliseconds >= 0, or -1/,
+        ],
         [sql.execute('SELECT 1', [], { timeout: 1.5 }), /timeout must be/],
-        [sql.execute('SELECT 1', [], { cursorBufferSize: 0 }), /cursorBufferSize must be a positive whole number/],
-        [sql.execute('SELECT 1', [], { expectedResultType: 'ROW' }), /expectedResultType must be one of ANY, ROWS, UPDATE_COUNT/],
+        [
+          sql.execute('SELECT 1', [], { cursorBufferSize: 0 }),
+          /cursorBufferSize must be a positive whole number/,
+        ],
+        [
+          sql.execute('SELECT 1', [], { expectedResultType: 'ROW' }),
+          /expectedResultType must be one of ANY, ROWS, UPDATE_COUNT/,
+        ],
         [sql.execute('SELECT 1', [], { rowFormat: 'array' }), /rowFormat must be 'row' or 'object'/],
         [sql.execute('SELECT 1', [], { schema: 7 }), /schema must be a string or null/],
         [sql.execute('SELECT 1', [], { signal: {} }), /signal must be an AbortSignal/],
@@ -147,7 +156,9 @@ describe('SQL on a cluster with lite members', () => {
   let liteUuid: string;
 
   beforeAll(async () => {
-    client = await connect(cluster.current, { connectionStrategy: { connectionRetry: { clusterConnectTimeoutMillis: 5_000 } } });
+    client = await connect(cluster.current, {
+      connectionStrategy: { connectionRetry: { clusterConnectTimeoutMillis: 5_000 } },
+    });
     observer = await connect(cluster.current);
     const [first, second] = cluster.current.members;
     dataUuid = first!.uuid!;
@@ -197,16 +208,21 @@ describe('SQL on a cluster with lite members', () => {
     expect(new Set(host.cluster.connectedMemberUuids())).toEqual(new Set([dataUuid, liteUuid]));
     for (let i = 0; i < 20; i++) {
       const rows: unknown[] = [];
-      for await (const row of await getSql(client).execute('SELECT CAST(? AS INTEGER) AS n', [i])) rows.push(row.getObject('n'));
+      for await (const row of await getSql(client).execute('SELECT CAST(? AS INTEGER) AS n', [i]))
+        rows.push(row.getObject('n'));
       expect(rows).toEqual([i]);
     }
   });
 
   it('fails a query clearly when its member is lost mid-stream, then refuses queries without a data member', async () => {
     const marker = 'member-lost';
-    const result = await getSql(client).execute(`SELECT v FROM TABLE(generate_stream(10)) /* ${marker} */`, [], {
-      cursorBufferSize: 2,
-    });
+    const result = await getSql(client).execute(
+      `SELECT v FROM TABLE(generate_stream(10)) /* ${marker} */`,
+      [],
+      {
+        cursorBufferSize: 2,
+      },
+    );
     await waitUntilRunning(observer, marker);
     const rows = result.iterator();
     expect((await rows.next()).value?.getObject('v')).toBe(0n);
@@ -221,10 +237,19 @@ describe('SQL on a cluster with lite members', () => {
     expect(error.originatingMemberId).toBe(pluginHost(client).clientUuid);
 
     // Only the lite member is left: a query fails at once, saying why.
-    await vi.waitFor(() => expect(client.getCluster().getMembers().map((m) => m.uuid)).toEqual([liteUuid]), {
-      timeout: 60_000,
-      interval: 100,
-    });
+    await vi.waitFor(
+      () =>
+        expect(
+          client
+            .getCluster()
+            .getMembers()
+            .map((m) => m.uuid),
+        ).toEqual([liteUuid]),
+      {
+        timeout: 60_000,
+        interval: 100,
+      },
+    );
     const noData = (await getSql(client)
       .execute('SELECT 1')
       .catch((e: unknown) => e)) as HazelcastSqlError;

@@ -96,7 +96,10 @@ export function connectOfficial(cluster: Cluster, config: object = {}): Promise<
  * processor on the member (RunningSqlJobs), through `observer` (a client other than the one under test).
  */
 export async function runningQueries(observer: HazelcastClient): Promise<string[]> {
-  const jobs = await getMap<string, string>(observer, '__sql_probe').executeOnKey('probe', new RunningSqlJobs());
+  const jobs = await getMap<string, string>(observer, '__sql_probe').executeOnKey(
+    'probe',
+    new RunningSqlJobs(),
+  );
   return (jobs as string[] | null) ?? [];
 }
 

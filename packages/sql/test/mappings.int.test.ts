@@ -1,4 +1,12 @@
-import { getMap, type HazelcastClient, IllegalArgumentError, IllegalStateError, IndexOutOfBoundsError } from '@hz/core-client';
+import {
+  getMap,
+  type HazelcastClient,
+  IllegalArgumentError,
+  IllegalStateError,
+  IndexOutOfBoundsError,
+} from '@hz/core-client';
+import { pluginHost } from '@hz/core-client/plugin';
+import { SqlExecuteCodec } from '@hz/protocol/codecs/sql';
 import {
   BigDecimal,
   type CompactReader,
@@ -9,8 +17,6 @@ import {
   type PortableReader,
   type PortableWriter,
 } from '@hz/serialization';
-import { pluginHost } from '@hz/core-client/plugin';
-import { SqlExecuteCodec } from '@hz/protocol/codecs/sql';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -20,7 +26,6 @@ import {
   SqlColumnType,
   SqlExpectedResultType,
   type SqlResult,
-  type SqlRow,
 } from '../src/index';
 import { connect, SQL_HELPERS_XML, SqlPerson } from './helpers';
 
@@ -210,10 +215,17 @@ describe('SQL over IMap mappings', () => {
     await expect(
       sql().execute('INSERT INTO employees VALUES (10, ?, 1, ?, 1)', ['Dup', 'x']),
     ).rejects.toBeInstanceOf(HazelcastSqlError);
-    await sql().execute('SINK INTO employees VALUES (10, ?, 34, ?, ?)', ['Margaret', 'eng', new BigDecimal(3n, 0)]);
+    await sql().execute('SINK INTO employees VALUES (10, ?, 34, ?, ?)', [
+      'Margaret',
+      'eng',
+      new BigDecimal(3n, 0),
+    ]);
     expect((await map.get(10))?.age).toBe(34);
 
-    const updated = await sql().execute('UPDATE employees SET age = age + 1, dept = ? WHERE __key = ?', ['lead', 11]);
+    const updated = await sql().execute('UPDATE employees SET age = age + 1, dept = ? WHERE __key = ?', [
+      'lead',
+      11,
+    ]);
     expect(updated.isRowSet()).toBe(false);
     expect(await map.get(11)).toEqual(new Employee('Edsger', 71, 'lead', new BigDecimal(2n, 0)));
 
@@ -234,9 +246,10 @@ describe('SQL over IMap mappings', () => {
        OPTIONS ('keyFormat'='varchar', 'valueFormat'='portable', 'valuePortableFactoryId'='5', 'valuePortableClassId'='1')`,
     );
     const rows = await all(
-      await sql().execute('SELECT __key, title, price * stock AS worth FROM products WHERE stock > ? ORDER BY __key', [
-        0,
-      ]),
+      await sql().execute(
+        'SELECT __key, title, price * stock AS worth FROM products WHERE stock > ? ORDER BY __key',
+        [0],
+      ),
     );
     expect(rows.map((r) => r.toObject())).toEqual([
       { __key: 'p1', title: 'Pen', worth: 150 },
@@ -260,9 +273,13 @@ describe('SQL over IMap mappings', () => {
        OPTIONS ('keyFormat'='int', 'valueFormat'='json-flat')`,
     );
     const rows = await all(
-      await sql().execute('SELECT item, qty FROM orders WHERE paid = ? OR qty > ? ORDER BY __key', [true, 5], {
-        rowFormat: 'object',
-      }),
+      await sql().execute(
+        'SELECT item, qty FROM orders WHERE paid = ? OR qty > ? ORDER BY __key',
+        [true, 5],
+        {
+          rowFormat: 'object',
+        },
+      ),
     );
     expect(rows).toEqual([
       { item: 'book', qty: 2 },
@@ -305,7 +322,9 @@ describe('SQL over IMap mappings', () => {
     await sql().execute('UPDATE java_people SET age = age + ? WHERE name = ?', [1, 'Alan']);
     expect(await getMap<number, SqlPerson>(second, 'java_people').get(2)).toEqual(new SqlPerson('Alan', 42));
     await sql().execute('INSERT INTO java_people (__key, name, age) VALUES (3, ?, ?)', ['Grace', 85]);
-    const rows = await all(await sql().execute('SELECT name FROM java_people WHERE age > 40 ORDER BY age DESC'));
+    const rows = await all(
+      await sql().execute('SELECT name FROM java_people WHERE age > 40 ORDER BY age DESC'),
+    );
     expect(rows.map((r) => r.getObject('name'))).toEqual(['Grace', 'Alan']);
     expect(await getMap<number, SqlPerson>(second, 'java_people').get(3)).toEqual(new SqlPerson('Grace', 85));
   });

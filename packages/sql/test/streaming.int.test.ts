@@ -5,7 +5,7 @@ import { pluginHost } from '@hz/core-client/plugin';
 import { SqlFetchCodec } from '@hz/protocol/codecs/sql';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getSql, HazelcastSqlError, type SqlRow, SqlErrorCode } from '../src/index';
+import { getSql, HazelcastSqlError, SqlErrorCode, type SqlRow } from '../src/index';
 import { connect, runningQueries, SQL_HELPERS_XML, waitUntilGone, waitUntilRunning } from './helpers';
 
 // Streaming: rows arrive page by page, a page is fetched only when the consumer used the one before it,
@@ -44,7 +44,9 @@ describe('streaming SQL results', () => {
     const held: SqlRow[] = [];
     gc();
     const beforeHolding = process.memoryUsage().heapUsed;
-    for await (const row of await getSql(client).execute('SELECT __key, name FROM big ORDER BY __key LIMIT 20000')) {
+    for await (const row of await getSql(client).execute(
+      'SELECT __key, name FROM big ORDER BY __key LIMIT 20000',
+    )) {
       held.push(row);
     }
     gc();
@@ -105,7 +107,7 @@ describe('streaming SQL results', () => {
       expect(fetches).toBe(1);
       expect((await rows.next()).value?.getObject('__key')).toBe(201);
       expect(fetches).toBe(2);
-      await rows.return(undefined);
+      await rows.return?.(undefined);
     } finally {
       await c.shutdown();
     }
@@ -136,9 +138,13 @@ describe('streaming SQL results', () => {
 
   it('cancels the query on the member at close(); a pending next() fails with CANCELLED_BY_USER', async () => {
     const marker = 'explicit-close';
-    const result = await getSql(client).execute(`SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`, [], {
-      cursorBufferSize: 1000,
-    });
+    const result = await getSql(client).execute(
+      `SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`,
+      [],
+      {
+        cursorBufferSize: 1000,
+      },
+    );
     await waitUntilRunning(observer, marker);
     const rows = result.iterator();
     // One row per second: this next() waits for a fetch the member answers only when rows arrive.
@@ -156,16 +162,22 @@ describe('streaming SQL results', () => {
 
   it('cancels the query on the member when its timeout passes', async () => {
     const marker = 'with-timeout';
-    const result = await getSql(client).execute(`SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`, [], {
-      timeout: 1500,
-      cursorBufferSize: 1,
-    });
-    let rows = 0;
+    const result = await getSql(client).execute(
+      `SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`,
+      [],
+      {
+        timeout: 1500,
+        cursorBufferSize: 1,
+      },
+    );
+    const seen: bigint[] = [];
     const error = await (async () => {
       // An unbounded stream: only the timeout can end this loop.
-      for await (const _row of result) rows++;
+      for await (const row of result) seen.push(row.getObject('v'));
     })().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HazelcastSqlError);
+    // Rows flowed (one per second, in order) until the member cancelled the query.
+    expect(seen).toEqual(seen.map((_, i) => BigInt(i)));
     expect((error as HazelcastSqlError).message).toMatch(/timeout of 1500 ms passed/);
     expect((error as HazelcastSqlError).originatingMemberId).toBe(cluster.current.members[0]!.uuid);
     await waitUntilGone(observer, marker);
@@ -175,10 +187,14 @@ describe('streaming SQL results', () => {
   it("rejects with AbortError and cancels the query on the member when the statement's signal aborts", async () => {
     const marker = 'aborted';
     const controller = new AbortController();
-    const result = await getSql(client).execute(`SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`, [], {
-      signal: controller.signal,
-      cursorBufferSize: 1000,
-    });
+    const result = await getSql(client).execute(
+      `SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`,
+      [],
+      {
+        signal: controller.signal,
+        cursorBufferSize: 1000,
+      },
+    );
     await waitUntilRunning(observer, marker);
     const rows = result.iterator();
     const next = rows.next();
@@ -186,17 +202,23 @@ describe('streaming SQL results', () => {
     await expect(next).rejects.toMatchObject({ name: 'AbortError' });
     await waitUntilGone(observer, marker);
     // An aborted signal sends nothing.
-    await expect(getSql(client).execute('SELECT 1', [], { signal: controller.signal })).rejects.toMatchObject({
-      name: 'AbortError',
-    });
+    await expect(getSql(client).execute('SELECT 1', [], { signal: controller.signal })).rejects.toMatchObject(
+      {
+        name: 'AbortError',
+      },
+    );
   });
 
   it('closes the open queries of a client that shuts down, failing a pending next() clearly', async () => {
     const marker = 'at-shutdown';
     const leaving = await connect(cluster.current);
-    const result = await getSql(leaving).execute(`SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`, [], {
-      cursorBufferSize: 1000,
-    });
+    const result = await getSql(leaving).execute(
+      `SELECT v FROM TABLE(generate_stream(1)) /* ${marker} */`,
+      [],
+      {
+        cursorBufferSize: 1000,
+      },
+    );
     await waitUntilRunning(observer, marker);
     const rows = result.iterator();
     const next = rows.next().catch((e: unknown) => e);

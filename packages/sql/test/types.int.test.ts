@@ -1,7 +1,7 @@
 import type { HazelcastClient } from '@hz/core-client';
 import {
   BigDecimal,
-  type GenericRecord,
+  type CompactGenericRecord,
   HazelcastJsonValue,
   LocalDate,
   LocalDateTime,
@@ -13,7 +13,15 @@ import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSql, type SqlColumnMetadata, SqlColumnType, type SqlRow } from '../src/index';
-import { connect, connectOfficial, official, type OfficialClient, SQL_HELPERS_XML, SqlBox, SqlPerson } from './helpers';
+import {
+  connect,
+  connectOfficial,
+  type OfficialClient,
+  official,
+  SQL_HELPERS_XML,
+  SqlBox,
+  SqlPerson,
+} from './helpers';
 
 // Every SQL type both ways, against real members: values the official client wrote are read by @hz as the
 // documented JS types; values @hz sends as parameters are stored exactly (read back by the official client
@@ -72,7 +80,10 @@ const INSERTED_2 = {
   c_date: new LocalDate(-44, 3, 15),
   c_time: new LocalTime(0, 0, 0, 1),
   c_timestamp: new LocalDateTime(new LocalDate(2038, 1, 19), new LocalTime(3, 14, 8, 5000)),
-  c_tstz: new OffsetDateTime(new LocalDateTime(new LocalDate(1970, 1, 1), new LocalTime(0, 0, 0, 0)), -(8 * 3600)),
+  c_tstz: new OffsetDateTime(
+    new LocalDateTime(new LocalDate(1970, 1, 1), new LocalTime(0, 0, 0, 0)),
+    -(8 * 3600),
+  ),
 };
 
 /**
@@ -219,9 +230,9 @@ describe('SQL types', () => {
     );
     expect(inserted.isRowSet()).toBe(false);
     // The official client's own decoding of the stored Compact record.
-    const record = (await (await oracle.getMap<number, import('hazelcast-client').GenericRecord>('all_types')).get(
-      2,
-    ))!;
+    const record = (await (
+      await oracle.getMap<number, import('hazelcast-client').GenericRecord>('all_types')
+    ).get(2))!;
     expect(
       normalizeRow({
         c_varchar: record.getString('c_varchar'),
@@ -249,14 +260,20 @@ describe('SQL types', () => {
       `INSERT INTO all_types (__key, ${LIST}) VALUES (3, ${NAMES.map(() => '?').join(', ')})`,
       NAMES.map(() => null),
     );
-    const ours = (await rowsOf(second, '__key IN (1, 2, 3) ORDER BY __key')).map((r) => normalizeRow(r.toObject()));
+    const ours = (await rowsOf(second, '__key IN (1, 2, 3) ORDER BY __key')).map((r) =>
+      normalizeRow(r.toObject()),
+    );
     const theirs: Record<string, unknown>[] = [];
-    const result = await oracle.getSql().execute(`SELECT ${LIST} FROM all_types WHERE __key IN (1, 2, 3) ORDER BY __key`);
+    const result = await oracle
+      .getSql()
+      .execute(`SELECT ${LIST} FROM all_types WHERE __key IN (1, 2, 3) ORDER BY __key`);
     for await (const row of result) theirs.push(normalizeRow(row as Record<string, unknown>));
     // hazelcast-client 5.7.0 reads TINYINT as an unsigned byte (-128 arrives as 128); the member's own text
     // form of the value says -128, as we read it.
     expect(theirs[0]!.c_tinyint).toBe(128);
-    const text = await getSql(client).execute('SELECT CAST(c_tinyint AS VARCHAR) FROM all_types WHERE __key = 1');
+    const text = await getSql(client).execute(
+      'SELECT CAST(c_tinyint AS VARCHAR) FROM all_types WHERE __key = 1',
+    );
     for await (const row of text) expect(row.getObjectWithIndex(0)).toBe('-128');
     theirs[0]!.c_tinyint = -128;
     expect(ours).toHaveLength(3);
@@ -309,12 +326,12 @@ describe('SQL types', () => {
     const keys: number[] = [];
     for await (const row of result) keys.push(row.getObject('__key'));
     expect(keys).toEqual([1, 2]);
-    await expect(getSql(client).execute('SELECT 1 FROM all_types WHERE c_bigint = ?', [2n ** 64n])).rejects.toThrow(
-      /parameter 0 \(18446744073709551616n\) does not fit BIGINT/,
-    );
-    await expect(getSql(client).execute('SELECT 1 FROM all_types WHERE c_bigint = ?', [undefined])).rejects.toThrow(
-      /parameter 0 is undefined/,
-    );
+    await expect(
+      getSql(client).execute('SELECT 1 FROM all_types WHERE c_bigint = ?', [2n ** 64n]),
+    ).rejects.toThrow(/parameter 0 \(18446744073709551616n\) does not fit BIGINT/);
+    await expect(
+      getSql(client).execute('SELECT 1 FROM all_types WHERE c_bigint = ?', [undefined]),
+    ).rejects.toThrow(/parameter 0 is undefined/);
   });
 
   it('returns BIGINT as Long to a client configured with int64Type Long', async () => {
@@ -333,9 +350,9 @@ describe('SQL types', () => {
   });
 
   it('types NULL literals as NULL and keeps SQL NULL as null in every column', async () => {
-    const result = await getSql(client).execute('SELECT NULL AS n, CAST(NULL AS DECIMAL) AS d, ? AS p FROM all_types WHERE __key = 1', [
-      null,
-    ]).catch((e: unknown) => e);
+    const result = await getSql(client)
+      .execute('SELECT NULL AS n, CAST(NULL AS DECIMAL) AS d, ? AS p FROM all_types WHERE __key = 1', [null])
+      .catch((e: unknown) => e);
     // A bare ? has no type the member can infer; with a CAST it has one.
     expect(result).toMatchObject({ name: 'HazelcastSqlError' });
     const typedNull = await getSql(client).execute(
@@ -354,8 +371,12 @@ describe('SQL types', () => {
 
   it('reads OBJECT columns through the serialization service (Compact without a serializer as a GenericRecord)', async () => {
     const result = await getSql(client).execute('SELECT __key, this FROM all_types WHERE __key = 1');
-    expect(result.getRowMetadata().getColumn(1)).toEqual({ name: 'this', type: SqlColumnType.OBJECT, nullable: true });
-    const values: GenericRecord[] = [];
+    expect(result.getRowMetadata().getColumn(1)).toEqual({
+      name: 'this',
+      type: SqlColumnType.OBJECT,
+      nullable: true,
+    });
+    const values: CompactGenericRecord[] = [];
     for await (const row of result) values.push(row.getObject('this'));
     expect(values).toHaveLength(1);
     expect(values[0]!.getString('c_varchar')).toBe(EXPECTED_1.c_varchar);
