@@ -67,7 +67,11 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
     params: readonly unknown[] | undefined,
     options: SqlStatementOptions & { rowFormat: 'object' },
   ): Promise<SqlResult<T>>;
-  execute(sql: string, params?: readonly unknown[], options?: SqlStatementOptions): Promise<SqlResult<unknown>> {
+  execute(
+    sql: string,
+    params?: readonly unknown[],
+    options?: SqlStatementOptions,
+  ): Promise<SqlResult<unknown>> {
     return this.#run(() => resolveExecute(sql, params, options));
   }
 
