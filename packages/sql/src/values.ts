@@ -23,7 +23,8 @@ const INT64_MAX = 2n ** 63n - 1n;
  * types here; everything else goes through the client's serialization service unchanged:
  *
  * - a whole `number` in the 32-bit range → INTEGER, a larger safe integer → BIGINT, any other number →
- *   DOUBLE (integers widen to BIGINT, DECIMAL, REAL and DOUBLE where the statement needs them);
+ *   DOUBLE (the member narrows an INTEGER to TINYINT or SMALLINT when the value fits, and widens it to
+ *   BIGINT, DECIMAL, REAL and DOUBLE; a DOUBLE it neither narrows to REAL nor converts to DECIMAL);
  * - a `bigint` → BIGINT (it must fit 64 bits; use `BigDecimal` for DECIMAL);
  * - `typed(value, 'byte' | 'short' | 'int' | 'long' | 'float' | 'double')` picks the type explicitly.
  */

@@ -326,6 +326,14 @@ describe('SQL types', () => {
     const keys: number[] = [];
     for await (const row of result) keys.push(row.getObject('__key'));
     expect(keys).toEqual([1, 2]);
+    // Whole numbers (INTEGER) widen to REAL and DECIMAL; a JS Date compares with TIMESTAMP WITH TIME ZONE.
+    const widened = await getSql(client).execute(
+      'SELECT __key FROM all_types WHERE c_real > ? AND c_decimal > ? AND c_tstz > ? ORDER BY __key',
+      [0, 0, new Date(Date.UTC(2000, 0, 1))],
+    );
+    const widenedKeys: number[] = [];
+    for await (const row of widened) widenedKeys.push(row.getObject('__key'));
+    expect(widenedKeys).toEqual([1]);
     await expect(
       getSql(client).execute('SELECT 1 FROM all_types WHERE c_bigint = ?', [2n ** 64n]),
     ).rejects.toThrow(/parameter 0 \(18446744073709551616n\) does not fit BIGINT/);

@@ -63,6 +63,7 @@ console.log(hz);
 const FORBIDDEN = [
   /packages\/(cp|sql|near-cache)\//,
   /codecs\/(cp-|atomic-|fenced-lock|semaphore|count-down-latch|sql|queue|transactional-queue)/,
+  /generated\/custom\/(Sql|JobAndSqlSummary)/,
   /near-?cache/i,
   /\/queue\//,
 ];
