@@ -239,8 +239,20 @@ export class SqlResultImpl<R> implements SqlResult<R> {
     const columns = page.columns;
     const types = page.columnTypes;
     const columnCount = columns.length;
-    for (let c = 0; c < columnCount; c++) {
-      columns[c] = await convertColumn(this.#host, types[c]!, columns[c]!);
+    try {
+      for (let c = 0; c < columnCount; c++) {
+        columns[c] = await convertColumn(this.#host, types[c]!, columns[c]!);
+      }
+    } catch (error) {
+      // A value this client cannot read (e.g. an OBJECT without its factory): the query is closed.
+      this.#failure ??= error instanceof Error ? error : new Error(String(error));
+      if (this.#phase === 'open' && !page.isLast) {
+        this.#closing ??= this.#sendClose();
+        this.#closing.catch(() => {});
+      } else {
+        this.#end();
+      }
+      throw this.#failure;
     }
     if (this.#failure) throw this.#failure;
     const rowCount = columnCount === 0 ? 0 : columns[0]!.length;

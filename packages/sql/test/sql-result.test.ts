@@ -1,6 +1,7 @@
 import { AbortError } from '@hz/core-client';
 import type { ClientMessage } from '@hz/protocol';
 import { SqlCloseCodec, SqlExecuteCodec, SqlFetchCodec } from '@hz/protocol/codecs/sql';
+import { HazelcastSerializationError } from '@hz/serialization';
 import Long from 'long';
 import { describe, expect, it, vi } from 'vitest';
 import { HazelcastSqlError, SqlErrorCode } from '../src/index';
@@ -150,6 +151,33 @@ describe('SqlResult faults', () => {
     fake.ofType(SqlCloseCodec.REQUEST_MESSAGE_TYPE)[0]!.resolve(SqlCloseCodec.encodeResponse());
     await closing;
     await expect(next).rejects.toMatchObject({ code: SqlErrorCode.CANCELLED_BY_USER });
+  });
+});
+
+describe('SqlResult values', () => {
+  it('a value this client cannot read fails the iteration and closes the query', async () => {
+    const fake = new FakeHost();
+    fake.host.toObject = async () => {
+      throw new HazelcastSerializationError('no factory for id 99');
+    };
+    const service = new SqlServiceImpl(fake.host);
+    const pending = service.execute('SELECT this FROM t');
+    await vi.waitFor(() => expect(fake.sent).toHaveLength(1));
+    fake.sent[0]!.resolve(
+      SqlExecuteCodec.encodeResponse({
+        rowMetadata: [{ name: 'this', type: 13, nullable: true }],
+        rowPage: { columnTypes: [13], columns: [[Buffer.alloc(12)]], isLast: false },
+        updateCount: Long.NEG_ONE,
+        error: null,
+        isInfiniteRows: false,
+        partitionArgumentIndex: -1,
+      }),
+    );
+    await expect(pending).rejects.toThrow(/no factory for id 99/);
+    const closes = fake.ofType(SqlCloseCodec.REQUEST_MESSAGE_TYPE);
+    expect(closes).toHaveLength(1);
+    closes[0]!.resolve(SqlCloseCodec.encodeResponse());
+    await vi.waitFor(() => expect(service.openResultCount).toBe(0));
   });
 });
 
