@@ -106,7 +106,7 @@ export async function runningQueries(observer: HazelcastClient): Promise<string[
 /** Waits until the member runs a query whose text contains `marker` (job listings lag the submission). */
 export async function waitUntilRunning(observer: HazelcastClient, marker: string): Promise<void> {
   await vi.waitFor(
-    async () => expect((await runningQueries(observer)).some((sql) => sql.includes(marker))).toBe(true),
+    async () => expect(await runningQueries(observer)).toContainEqual(expect.stringContaining(marker)),
     { timeout: 30_000, interval: 100 },
   );
 }

@@ -43,13 +43,14 @@ public class RunningSqlJobs
             if (!job.isLightJob()) {
                 continue;
             }
-            JobStatus status;
+            // A job whose status cannot be read is listed (conservative: "gone" must mean gone).
+            JobStatus status = null;
             try {
                 status = job.getStatus();
-            } catch (RuntimeException finished) {
-                continue;
+            } catch (RuntimeException unknown) {
+                // listed below
             }
-            if (status.isTerminal()) {
+            if (status != null && status.isTerminal()) {
                 continue;
             }
             running.add(sqlText(job));
