@@ -53,8 +53,11 @@ export class SqlResultImpl<R> implements SqlResult<R> {
   #phase: Phase = 'executing';
   /** Why the result ended early; every later iteration step rejects with it. */
   #failure: Error | undefined;
-  /** Aborts the request in flight (execute, fetch or close). */
-  #inflight: AbortController | undefined;
+  /** Aborts the result's execute or fetch request: every way the result ends early aborts it, once. */
+  readonly #requests = new AbortController();
+  #requestInFlight = false;
+  /** Aborts the Sql.close in flight (a lost connection, the shutdown bound). */
+  #closeInFlight: AbortController | undefined;
   #closing: Promise<void> | undefined;
   #metadata: SqlRowMetadataImpl | null = null;
   #updateCount: Long = Long.NEG_ONE;
@@ -147,7 +150,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
       SqlErrorCode.CANCELLED_BY_USER,
       'the result was closed; the query was cancelled',
     );
-    this.#inflight?.abort(this.#failure);
+    this.#requests.abort(this.#failure);
     this.#closing = this.#sendClose();
     return this.#closing;
   }
@@ -161,7 +164,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
    * whether the member may still hold the cursor (to close it if the client reconnects to that member).
    */
   connectionLost(reason: Error): boolean {
-    if (this.#phase === 'done' && !this.#inflight) return false;
+    if (this.#phase === 'done' && !this.#requestInFlight && !this.#closeInFlight) return false;
     const mayHoldCursor = this.#phase !== 'done';
     const statement = this.#phase === 'executing' ? 'statement' : 'query';
     this.#end(
@@ -190,7 +193,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
       return;
     }
     this.#failure ??= error;
-    this.#inflight?.abort(this.#failure);
+    this.#requests.abort(this.#failure);
     this.#closing ??= this.#sendClose(signal);
     await this.#closing;
   }
@@ -270,12 +273,11 @@ export class SqlResultImpl<R> implements SqlResult<R> {
   /** One request to the result's member, aborted by whatever ends the result early. */
   async #invoke(request: ClientMessage, what: string): Promise<ClientMessage> {
     if (this.#failure) throw this.#failure;
-    const controller = new AbortController();
-    this.#inflight = controller;
+    this.#requestInFlight = true;
     try {
       return await this.#host.invokeOnMember(request, this.memberUuid, {
         timeoutMillis: Number.POSITIVE_INFINITY,
-        signal: controller.signal,
+        signal: this.#requests.signal,
       });
     } catch (error) {
       if (this.#failure) throw this.#failure;
@@ -286,7 +288,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
       else this.#end(failure);
       throw failure;
     } finally {
-      if (this.#inflight === controller) this.#inflight = undefined;
+      this.#requestInFlight = false;
       this.#settle();
     }
   }
@@ -303,7 +305,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
     const controller = new AbortController();
     const onOuterAbort = () => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onOuterAbort, { once: true });
-    this.#inflight = controller;
+    this.#closeInFlight = controller;
     try {
       await this.#host.invokeOnMember(SqlCloseCodec.encodeRequest(this.queryId), this.memberUuid, {
         signal: controller.signal,
@@ -315,7 +317,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
       }
     } finally {
       signal?.removeEventListener('abort', onOuterAbort);
-      if (this.#inflight === controller) this.#inflight = undefined;
+      if (this.#closeInFlight === controller) this.#closeInFlight = undefined;
       this.#settle();
     }
   }
@@ -324,7 +326,8 @@ export class SqlResultImpl<R> implements SqlResult<R> {
   #end(failure?: Error): void {
     if (failure) {
       this.#failure ??= failure;
-      this.#inflight?.abort(this.#failure);
+      this.#requests.abort(this.#failure);
+      this.#closeInFlight?.abort(this.#failure);
     }
     this.#phase = 'done';
     this.#detachSignal();
@@ -335,7 +338,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
   #cancel(error: Error): void {
     if (this.#failure) return;
     this.#failure = error;
-    this.#inflight?.abort(error);
+    this.#requests.abort(error);
     if (this.#phase === 'open') {
       this.#closing ??= this.#sendClose();
       this.#closing.catch(() => {});
@@ -348,7 +351,9 @@ export class SqlResultImpl<R> implements SqlResult<R> {
   }
 
   #settle(): void {
-    if (this.#phase === 'done' && !this.#inflight) this.#owner.settled(this as SqlResultImpl<unknown>);
+    if (this.#phase === 'done' && !this.#requestInFlight && !this.#closeInFlight) {
+      this.#owner.settled(this as SqlResultImpl<unknown>);
+    }
   }
 
   #detachSignal(): void {

@@ -1,6 +1,6 @@
 import type { HazelcastClient, Member } from '@hz/core-client';
 import { attachPlugin, type ClientPlugin, type DataBytes, type PluginHost } from '@hz/core-client/plugin';
-import { randomUuid, uuidFromString } from '@hz/protocol';
+import { randomUuid, type Uuid, uuidFromString } from '@hz/protocol';
 import { SqlCloseCodec, SqlExecuteCodec } from '@hz/protocol/codecs/sql';
 import type { SqlQueryId } from '@hz/protocol/custom';
 import { HazelcastSerializationError } from '@hz/serialization';
@@ -28,6 +28,14 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
   readonly #routing = new Map<string, number>();
   /** Cursors a lost connection may have left on a member that is still in the cluster. */
   readonly #closeOnReconnect = new Map<string, SqlQueryId[]>();
+  /** Member uuid → its two 64-bit halves (the member part of a query id). */
+  readonly #memberIds = new Map<string, Uuid>();
+  /**
+   * The local part of query ids: a random 64-bit value of this service and a counter, unique per client
+   * without drawing random bytes for every statement.
+   */
+  readonly #localIdHigh = randomUuid().mostSignificantBits;
+  #localIdLow = Long.ZERO;
 
   constructor(host: PluginHost) {
     this.host = host;
@@ -50,7 +58,10 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
         host.invokeOnMember(SqlCloseCodec.encodeRequest(queryId), memberUuid).catch(() => {});
       }
     });
-    host.on('memberRemoved', (member) => this.#closeOnReconnect.delete(member.uuid));
+    host.on('memberRemoved', (member) => {
+      this.#closeOnReconnect.delete(member.uuid);
+      this.#memberIds.delete(member.uuid);
+    });
     host.on('clusterChanged', () => this.#closeOnReconnect.clear());
     host.onShutdown(async (signal) => {
       await Promise.allSettled([...this.#open].map((result) => result.shutdown(signal)));
@@ -102,14 +113,7 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
     if (statement.signal?.aborted) throw sqlAbortError(statement.signal);
     const parameters = statement.parameters.map((value, index) => this.#parameterData(value, index));
     const member = this.#memberFor(statement.sql, parameters);
-    const memberId = uuidFromString(member.uuid);
-    const localId = randomUuid();
-    const queryId: SqlQueryId = {
-      memberIdHigh: memberId.mostSignificantBits,
-      memberIdLow: memberId.leastSignificantBits,
-      localIdHigh: localId.mostSignificantBits,
-      localIdLow: localId.leastSignificantBits,
-    };
+    const queryId = this.#nextQueryId(member.uuid);
     const request = SqlExecuteCodec.encodeRequest(
       statement.sql,
       parameters,
@@ -125,6 +129,21 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
     await result.start(request);
     this.#rememberRouting(statement.sql, result.partitionArgumentIndex);
     return result;
+  }
+
+  #nextQueryId(memberUuid: string): SqlQueryId {
+    let memberId = this.#memberIds.get(memberUuid);
+    if (!memberId) {
+      memberId = uuidFromString(memberUuid);
+      this.#memberIds.set(memberUuid, memberId);
+    }
+    this.#localIdLow = this.#localIdLow.add(Long.ONE);
+    return {
+      memberIdHigh: memberId.mostSignificantBits,
+      memberIdLow: memberId.leastSignificantBits,
+      localIdHigh: this.#localIdHigh,
+      localIdLow: this.#localIdLow,
+    };
   }
 
   #parameterData(value: unknown, index: number): DataBytes {
