@@ -13,7 +13,7 @@ import {
 } from './errors';
 import type { SqlResult, SqlRowMetadata } from './sql';
 import { SqlErrorCode } from './sql-error';
-import { SqlRowImpl, SqlRowMetadataImpl } from './sql-row';
+import { SqlRowImpl, type SqlRowMetadataImpl } from './sql-row';
 import type { ResolvedStatement } from './statement';
 import { convertColumn } from './values';
 
@@ -24,6 +24,15 @@ export interface QueryOwner {
   settled(result: SqlResultImpl<unknown>): void;
   /** How errors and messages name a member. */
   describeMember(uuid: string): string;
+  /** The row metadata of a statement's result (the same object while the columns stay the same). */
+  metadataFor(sql: string, columns: readonly SqlColumnMetadataWire[]): SqlRowMetadataImpl;
+}
+
+/** A column as the protocol describes it. */
+export interface SqlColumnMetadataWire {
+  readonly name: string;
+  readonly type: number;
+  readonly nullable: boolean;
 }
 
 type Phase =
@@ -103,7 +112,7 @@ export class SqlResultImpl<R> implements SqlResult<R> {
       this.#end();
       return;
     }
-    this.#metadata = new SqlRowMetadataImpl(response.rowMetadata);
+    this.#metadata = this.#owner.metadataFor(this.#statement.sql, response.rowMetadata);
     this.#phase = 'open';
     if (response.rowPage) await this.#takePage(response.rowPage);
     else this.#end();

@@ -40,6 +40,17 @@ export class SqlRowMetadataImpl implements SqlRowMetadata {
     return this.#indexByName.get(columnName) ?? COLUMN_NOT_FOUND;
   }
 
+  /** @internal Whether these are exactly `columns` (same names, types and nullability, in order). */
+  sameAs(columns: ReadonlyArray<{ name: string; type: number; nullable: boolean }>): boolean {
+    if (columns.length !== this.columns.length) return false;
+    for (let i = 0; i < columns.length; i++) {
+      const a = columns[i]!;
+      const b = this.columns[i]!;
+      if (a.name !== b.name || a.type !== b.type || a.nullable !== b.nullable) return false;
+    }
+    return true;
+  }
+
   /** @internal The index, checked; the errors name what was wrong. */
   checkIndex(index: number): number {
     if (typeof index !== 'number' || !Number.isInteger(index)) {

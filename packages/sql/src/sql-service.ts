@@ -9,12 +9,13 @@ import { clientSqlError, sqlAbortError } from './errors';
 import { hasDataMember, memberForQuery } from './member-selection';
 import type { SqlResult, SqlRow, SqlService, SqlStatement, SqlStatementOptions } from './sql';
 import { SqlErrorCode } from './sql-error';
-import { type QueryOwner, SqlResultImpl } from './sql-result';
+import { type QueryOwner, type SqlColumnMetadataWire, SqlResultImpl } from './sql-result';
+import { SqlRowMetadataImpl } from './sql-row';
 import { type ResolvedStatement, resolveExecute, resolveStatement } from './statement';
 import { sqlParameter } from './values';
 
-/** Statements whose partition-key parameter the members reported, for routing their next runs. */
-const ROUTING_CACHE_SIZE = 1000;
+/** Statements remembered (partition-key parameter, row metadata), the least recently run dropped first. */
+const STATEMENT_CACHE_SIZE = 1000;
 
 /**
  * The SQL service of one client. Tracks its open results: they are closed on the member when the client
@@ -26,6 +27,10 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
   readonly #open = new Set<SqlResultImpl<unknown>>();
   /** SQL text → index of the parameter the member routes by (the partition key), newest last. */
   readonly #routing = new Map<string, number>();
+  /** SQL text → the row metadata of its last result, shared while the columns stay the same. */
+  readonly #metadata = new Map<string, SqlRowMetadataImpl>();
+  /** Uuids of the members this client is connected to; rebuilt after a connection came or went. */
+  #connected: ReadonlySet<string> | undefined;
   /** Cursors a lost connection may have left on a member that is still in the cluster. */
   readonly #closeOnReconnect = new Map<string, SqlQueryId[]>();
   /** Member uuid → its two 64-bit halves (the member part of a query id). */
@@ -40,6 +45,7 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
   constructor(host: PluginHost) {
     this.host = host;
     host.on('connectionLost', ({ memberUuid, reason }) => {
+      this.#connected = undefined;
       for (const result of [...this.#open]) {
         if (result.memberUuid !== memberUuid) continue;
         const queryId = result.queryId;
@@ -51,6 +57,7 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
       }
     });
     host.on('connectionAdded', ({ memberUuid }) => {
+      this.#connected = undefined;
       const pending = this.#closeOnReconnect.get(memberUuid);
       if (!pending) return;
       this.#closeOnReconnect.delete(memberUuid);
@@ -62,7 +69,14 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
       this.#closeOnReconnect.delete(member.uuid);
       this.#memberIds.delete(member.uuid);
     });
-    host.on('clusterChanged', () => this.#closeOnReconnect.clear());
+    // Shutting down and disconnecting close connections without a connectionLost event.
+    host.on('lifecycle', () => {
+      this.#connected = undefined;
+    });
+    host.on('clusterChanged', () => {
+      this.#closeOnReconnect.clear();
+      this.#connected = undefined;
+    });
     host.onShutdown(async (signal) => {
       await Promise.allSettled([...this.#open].map((result) => result.shutdown(signal)));
     });
@@ -101,6 +115,14 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
   describeMember(uuid: string): string {
     const member = this.host.cluster.getMember(uuid);
     return member ? `member ${member.address.host}:${member.address.port} (${uuid})` : `member ${uuid}`;
+  }
+
+  metadataFor(sql: string, columns: readonly SqlColumnMetadataWire[]): SqlRowMetadataImpl {
+    const known = this.#metadata.get(sql);
+    if (known?.sameAs(columns)) return known;
+    const metadata = new SqlRowMetadataImpl(columns);
+    remember(this.#metadata, sql, metadata);
+    return metadata;
   }
 
   /** Open results (diagnostics and tests). */
@@ -168,7 +190,8 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
    */
   #memberFor(sql: string, parameters: readonly DataBytes[]): Member {
     const cluster = this.host.cluster;
-    const connected = new Set(cluster.connectedMemberUuids());
+    this.#connected ??= new Set(cluster.connectedMemberUuids());
+    const connected = this.#connected;
     if (connected.size === 0) {
       throw clientSqlError(
         this.host,
@@ -206,13 +229,18 @@ export class SqlServiceImpl implements SqlService, QueryOwner {
 
   #rememberRouting(sql: string, index: number): void {
     if (this.#routing.get(sql) === index) return;
-    this.#routing.delete(sql);
-    if (index < 0) return;
-    this.#routing.set(sql, index);
-    if (this.#routing.size > ROUTING_CACHE_SIZE) {
-      const oldest = this.#routing.keys().next().value;
-      if (oldest !== undefined) this.#routing.delete(oldest);
-    }
+    if (index < 0) this.#routing.delete(sql);
+    else remember(this.#routing, sql, index);
+  }
+}
+
+/** Adds an entry as the newest, dropping the oldest beyond STATEMENT_CACHE_SIZE. */
+function remember<V>(cache: Map<string, V>, key: string, value: V): void {
+  cache.delete(key);
+  cache.set(key, value);
+  if (cache.size > STATEMENT_CACHE_SIZE) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) cache.delete(oldest);
   }
 }
 

@@ -195,6 +195,7 @@ describe('member choice', () => {
     fake.members = [member(M1, { lite: true })];
     await expect(service.execute('SELECT 1')).rejects.toThrow(/no data member/);
     fake.connected = new Set();
+    fake.emit('lifecycle', 'DISCONNECTED');
     await expect(service.execute('SELECT 1')).rejects.toThrow(/not connected to the cluster/);
   });
 });
