@@ -3,6 +3,8 @@ import type { FeatureBenchmark } from './feature';
 import { multimapBenchmark } from './multimap';
 import { observabilityBenchmark } from './observability';
 import { queueBenchmark } from './queue';
+import { sqlBenchmark } from './sql';
+import { sqlStreamBenchmark } from './sql-stream';
 
 /** Every feature benchmark `pnpm bench` runs after the Map scenarios; add yours here (one line). */
 export const FEATURES: readonly FeatureBenchmark[] = [
@@ -10,4 +12,6 @@ export const FEATURES: readonly FeatureBenchmark[] = [
   multimapBenchmark,
   observabilityBenchmark,
   cpBenchmark,
+  sqlBenchmark,
+  sqlStreamBenchmark,
 ];

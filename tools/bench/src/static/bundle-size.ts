@@ -77,6 +77,7 @@ await client.shutdown();
 const FORBIDDEN = [
   /packages\/(cp|sql|near-cache)\//,
   /codecs\/(cp-|atomic-|fenced-lock|semaphore|count-down-latch|sql|queue|transactional-queue)/,
+  /generated\/custom\/(Sql|JobAndSqlSummary)/,
   /near-?cache/i,
   /\/queue\//,
   /codecs\/(list|set|transactional-list|transactional-set)\//,
