@@ -2,11 +2,58 @@
 // structures. Data structures are reached through free functions (getMap(client, name)) so a bundle holds
 // only the structures it uses.
 
+export type {
+  CompactReader,
+  CompactSerializer,
+  CompactWriter,
+  CustomSerializer,
+  GlobalSerializer,
+  IdentifiedDataSerializable,
+  IdentifiedDataSerializableFactory,
+  ObjectDataInput,
+  ObjectDataOutput,
+  Portable,
+  PortableFactory,
+  PortableReader,
+  PortableWriter,
+  SerializationConfig,
+} from '@hz/serialization';
+// @hz-reexports:begin — what a Map user needs of @hz/serialization, from this one package. Pure re-exports
+// of the same bindings (`BigDecimal` here is @hz/serialization's class), so they add nothing to a bundle
+// that does not use them (tools/bench checks it).
+export {
+  BigDecimal,
+  CompactGenericRecord,
+  compactGenericRecord,
+  FieldKind,
+  HazelcastJsonValue,
+  HazelcastSerializationError,
+  type JavaKind,
+  JavaTyped,
+  LocalDate,
+  LocalDateTime,
+  LocalTime,
+  OffsetDateTime,
+  typed,
+  UUID,
+} from '@hz/serialization';
 export type { DistributedObjectEvent, DistributedObjectListener } from './client/distributed-objects';
 export { HazelcastClient } from './client/hazelcast-client';
 export type { ClientPlugin } from './client/plugins';
-export type { ClusterService } from './cluster/cluster-service';
-export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
+export type {
+  Cluster,
+  Cluster as ClusterService,
+  MemberSelector,
+  MembershipListenerOptions,
+} from './cluster/cluster';
+export type {
+  InitialMembershipEvent,
+  Member,
+  MembershipEvent,
+  MembershipListener,
+  MemberVersion,
+} from './cluster/member';
+export { MemberSelectors } from './cluster/member-selectors';
 export type { PartitionService } from './cluster/partition-service';
 export type {
   ClientConfig,
@@ -16,6 +63,8 @@ export type {
   LoadBalancerConfig,
   MembershipListenerConfig,
   ResolvedClientConfig,
+  ResolvedSocketOptions,
+  SocketOptions,
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
@@ -48,10 +97,12 @@ export {
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
+export type { Address } from './util/address';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
-  type BalancedMember,
+  AbstractLoadBalancer,
   type LoadBalancer,
   randomLoadBalancer,
   roundRobinLoadBalancer,
 } from './util/load-balancer';
+// @hz-reexports:end

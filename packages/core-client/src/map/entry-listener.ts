@@ -20,15 +20,16 @@ export interface EntryEvent<K, V> {
   readonly value: V | null;
   readonly oldValue: V | null;
   readonly mergingValue: V | null;
-  /** Uuid of the member the event comes from. */
-  readonly member: string | undefined;
+  /** Uuid of the member the event comes from (null when the member did not say). */
+  readonly member: string | null;
 }
 
 /** Map-wide events (evictAll, clear). */
 export interface MapEvent {
   readonly name: string;
   readonly numberOfAffectedEntries: number;
-  readonly member: string | undefined;
+  /** Uuid of the member the event comes from (null when the member did not say). */
+  readonly member: string | null;
 }
 
 /** Callbacks per event kind; only the ones present are subscribed on the members. */

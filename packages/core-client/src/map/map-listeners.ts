@@ -73,7 +73,7 @@ async function dispatch<K, V>(
   listener: EntryListener<K, V>,
   event: EntryEventMessage,
 ): Promise<void> {
-  const member = event.uuid ? uuidToString(event.uuid) : undefined;
+  const member = event.uuid ? uuidToString(event.uuid) : null;
   if (event.eventType === EntryEventType.EVICT_ALL || event.eventType === EntryEventType.CLEAR_ALL) {
     const mapEvent = { name, numberOfAffectedEntries: event.numberOfAffectedEntries, member };
     if (event.eventType === EntryEventType.EVICT_ALL) listener.mapEvicted?.(mapEvent);

@@ -9,6 +9,7 @@ import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { currentThreadId, nextLockReferenceId } from '../proxy/lock-context';
 import { durationMillis } from '../proxy/proxy-base';
+import type { Int64Input } from '../util/int64';
 
 /** -1 lease: held until unlocked. */
 const NO_LEASE = Long.fromInt(-1);
@@ -20,7 +21,7 @@ export async function lock(
   host: PluginHost,
   name: string,
   key: DataBytes,
-  leaseMillis?: number | bigint,
+  leaseMillis?: Int64Input,
 ): Promise<void> {
   const lease = leaseMillis === undefined ? NO_LEASE : durationMillis(leaseMillis, 'leaseTime');
   const request = MapLockCodec.encodeRequest(name, key, currentThreadId(), lease, nextLockReferenceId());
@@ -33,7 +34,7 @@ export async function tryLock(
   name: string,
   key: DataBytes,
   timeoutMillis = 0,
-  leaseMillis?: number | bigint,
+  leaseMillis?: Int64Input,
 ): Promise<boolean> {
   const timeout = durationMillis(timeoutMillis, 'timeout');
   const lease = leaseMillis === undefined ? NO_LEASE : durationMillis(leaseMillis, 'leaseTime');

@@ -10,7 +10,11 @@ const PROTOCOL_HEADER = Buffer.from('CP2', 'latin1');
 
 export interface ConnectionOptions {
   connectTimeoutMillis: number;
+  /** TCP_NODELAY (`network.socketOptions.noDelay`). */
   noDelay: boolean;
+  /** SO_KEEPALIVE, and the idle time before the first probe (0: the system's setting). */
+  keepAlive: boolean;
+  keepAliveInitialDelayMillis: number;
   coalescingThresholdBytes: number;
   /** false: every message in its own socket write. */
   coalesce: boolean;
@@ -83,7 +87,7 @@ export class Connection implements InvocationConnection {
         return;
       }
       const socket = connect({ host: address.host, port: address.port });
-      socket.setNoDelay(options.noDelay);
+      applySocketOptions(socket, options);
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () => fail(signal?.reason);
       const fail = (error: Error) => {
@@ -154,6 +158,18 @@ export class Connection implements InvocationConnection {
     }
     for (const message of messages) this.#handlers.onMessage(message, this);
   }
+}
+
+/**
+ * Sets `network.socketOptions` on a socket (before it connects: Node applies them once it has). Node's `net`
+ * offers exactly these of the seeds' `socket_options`.
+ */
+export function applySocketOptions(
+  socket: Socket,
+  options: Pick<ConnectionOptions, 'noDelay' | 'keepAlive' | 'keepAliveInitialDelayMillis'>,
+): void {
+  socket.setNoDelay(options.noDelay);
+  if (options.keepAlive) socket.setKeepAlive(true, options.keepAliveInitialDelayMillis);
 }
 
 function outbound(message: ClientMessage): OutboundMessage {
