@@ -3,6 +3,7 @@ export {
   type ClusterOptions,
   DEFAULT_HAZELCAST_VERSION,
   type MemberInfo,
+  type MemberOptions,
   startCluster,
 } from './cluster';
 export { isMemberReady, readClusterSize } from './health';

@@ -14,6 +14,10 @@ export interface MemberConfigOptions {
   xml?: string;
   /** Extra `hazelcast.*` properties. */
   properties?: Readonly<Record<string, string>>;
+  /** A lite member: it joins the cluster but owns no partitions (`<lite-member enabled="true"/>`). */
+  lite?: boolean;
+  /** `<member-attributes>`: name → value, as clients see them in the member list. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -84,6 +88,17 @@ export function renderMemberConfig(options: MemberConfigOptions): string {
       `    <cp-member-count>${options.cpMemberCount}</cp-member-count>`,
       `    <group-size>${Math.min(options.cpMemberCount, 3)}</group-size>`,
       '  </cp-subsystem>',
+    );
+  }
+  if (options.lite) lines.push('  <lite-member enabled="true"/>');
+  const attributes = Object.entries(options.attributes ?? {});
+  if (attributes.length > 0) {
+    lines.push(
+      '  <member-attributes>',
+      ...attributes.map(
+        ([name, value]) => `    <attribute name="${escapeXml(name)}">${escapeXml(value)}</attribute>`,
+      ),
+      '  </member-attributes>',
     );
   }
   if (options.xml) lines.push(options.xml);
