@@ -2,41 +2,6 @@
 // structures. Data structures are reached through free functions (getMap(client, name)) so a bundle holds
 // only the structures it uses.
 
-export type {
-  CompactReader,
-  CompactSerializer,
-  CompactWriter,
-  CustomSerializer,
-  GlobalSerializer,
-  IdentifiedDataSerializable,
-  IdentifiedDataSerializableFactory,
-  ObjectDataInput,
-  ObjectDataOutput,
-  Portable,
-  PortableFactory,
-  PortableReader,
-  PortableWriter,
-  SerializationConfig,
-} from '@hz/serialization';
-// @hz-reexports:begin — what a Map user needs of @hz/serialization, from this one package. Pure re-exports
-// of the same bindings (`BigDecimal` here is @hz/serialization's class), so they add nothing to a bundle
-// that does not use them (tools/bench checks it).
-export {
-  BigDecimal,
-  CompactGenericRecord,
-  compactGenericRecord,
-  FieldKind,
-  HazelcastJsonValue,
-  HazelcastSerializationError,
-  type JavaKind,
-  JavaTyped,
-  LocalDate,
-  LocalDateTime,
-  LocalTime,
-  OffsetDateTime,
-  typed,
-  UUID,
-} from '@hz/serialization';
 export type { DistributedObjectEvent, DistributedObjectListener } from './client/distributed-objects';
 export { HazelcastClient } from './client/hazelcast-client';
 export type { ClientPlugin } from './client/plugins';
@@ -97,6 +62,8 @@ export {
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
+// What a Map user needs of @hz/serialization, from this one package (see serialization-exports.ts).
+export * from './serialization-exports';
 export type { Address } from './util/address';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
@@ -105,4 +72,3 @@ export {
   randomLoadBalancer,
   roundRobinLoadBalancer,
 } from './util/load-balancer';
-// @hz-reexports:end
