@@ -58,9 +58,11 @@ describe('@hz/serialization types from @hz/core-client', () => {
       'typed',
       'UUID',
     ] as const;
+    const fromCore = new Map(Object.entries(core));
+    const fromSerialization = new Map(Object.entries(serialization));
     for (const name of names) {
-      expect(core[name], name).toBeDefined();
-      expect(core[name], name).toBe(serialization[name]);
+      expect(fromCore.get(name), name).toBeDefined();
+      expect(fromCore.get(name), name).toBe(fromSerialization.get(name));
     }
   });
 
