@@ -143,7 +143,7 @@ export class HazelcastClient {
           return owner ? connections.connectionForMember(owner) : undefined;
         },
         connectionForMember: (uuid) => connections.connectionForMember(uuid),
-        anyConnection: () => connections.anyConnection(),
+        anyConnection: (dataMember) => connections.anyConnection(dataMember),
       },
       decodeError: (message) => serverErrors.decode(message),
       logger: this.#logger,
