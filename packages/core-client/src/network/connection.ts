@@ -87,7 +87,6 @@ export class Connection implements InvocationConnection {
         return;
       }
       const socket = connect({ host: address.host, port: address.port });
-      applySocketOptions(socket, options);
       let timer: NodeJS.Timeout | undefined;
       const onAbort = () => fail(signal?.reason);
       const fail = (error: Error) => {
@@ -113,6 +112,7 @@ export class Connection implements InvocationConnection {
         if (timer) clearTimeout(timer);
         signal?.removeEventListener('abort', onAbort);
         socket.off('error', fail);
+        applySocketOptions(socket, options);
         socket.write(PROTOCOL_HEADER);
         resolve(new Connection(socket, address, options, handlers));
       });
@@ -161,8 +161,9 @@ export class Connection implements InvocationConnection {
 }
 
 /**
- * Sets `network.socketOptions` on a socket (before it connects: Node applies them once it has). Node's `net`
- * offers exactly these of the seeds' `socket_options`.
+ * Sets `network.socketOptions` on a connected socket. Node's `net` offers exactly these of the seeds'
+ * `socket_options`. (Set after connecting: Node applies a keep-alive delay of 0 given before the connect as
+ * 60 s, after it as "the system's setting", which is what 0 means here.)
  */
 export function applySocketOptions(
   socket: Socket,
