@@ -104,7 +104,8 @@ describe('socket options', () => {
       // keepAliveInitialDelayMillis 0: the system's idle time applies.
       client = await connect(cluster.current, { network: { socketOptions: { keepAlive: true } } });
       for (const connection of ourConnections(ports)) {
-        expect(connection.keepAliveSeconds!).toBeGreaterThan(systemSeconds - 60);
+        // (ss prints times of ten minutes and more in whole minutes.)
+        expect(connection.keepAliveSeconds!).toBeGreaterThan(systemSeconds - 120);
         expect(connection.keepAliveSeconds!).toBeLessThanOrEqual(systemSeconds);
       }
       await client.shutdown();
