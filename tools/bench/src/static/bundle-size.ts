@@ -65,6 +65,8 @@ const FORBIDDEN = [
   /codecs\/(cp-|atomic-|fenced-lock|semaphore|count-down-latch|sql|queue|transactional-queue)/,
   /near-?cache/i,
   /\/queue\//,
+  // Member selectors are for programs that ask for them (getMembers(selector)), not for every client.
+  /core-client\/src\/cluster\/member-selectors/,
 ];
 
 /**
