@@ -93,6 +93,12 @@ export class Cluster {
    * separate clusters that would only merge minutes later.
    */
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
+    const lite = options.liteMembers ?? 0;
+    if (!Number.isInteger(lite) || lite < 0 || lite > (options.members ?? 1)) {
+      throw new Error(
+        `tools/cluster: liteMembers must be an integer from 0 to members (${options.members ?? 1}), got ${lite}`,
+      );
+    }
     const version = options.version ?? DEFAULT_HAZELCAST_VERSION;
     const name = options.name ?? uniqueClusterName(options.namePrefix ?? 'test');
     const cluster = new Cluster(name, version, options);
@@ -101,12 +107,6 @@ export class Cluster {
     cluster.#classpath = [classes, ...jars];
     await mkdir(cluster.#dir, { recursive: true });
     const count = options.members ?? 1;
-    const lite = options.liteMembers ?? 0;
-    if (!Number.isInteger(lite) || lite < 0 || lite > count) {
-      throw new Error(
-        `tools/cluster: liteMembers must be an integer from 0 to members (${count}), got ${lite}`,
-      );
-    }
     // The last `lite` members are lite; launch indices are taken in call order.
     const kind = (index: number): MemberOptions => ({ lite: index >= count - lite });
     try {
