@@ -9,6 +9,8 @@ import { connect } from './helpers';
 
 const cluster = useCluster({ members: 2 });
 const MAP_SERVICE = 'hz:impl:mapService';
+/** Events and member-to-member destroys take their time on a loaded machine. */
+const bound = { timeout: 15_000, interval: 50 };
 
 for (const smartRouting of [true, false]) {
   describe(`objects destroyed by another client, ${smartRouting ? 'smart' : 'unisocket'}`, () => {
@@ -37,14 +39,21 @@ for (const smartRouting of [true, false]) {
       const seen: DistributedObjectEvent[] = [];
       await client.addDistributedObjectListener((event) => seen.push(event));
       await getMap(other, name).destroy();
-      await vi.waitFor(() => expect(pluginHost(client).proxies.get(MAP_SERVICE, name)).toBeUndefined(), {
-        timeout: 15_000,
-        interval: 50,
-      });
-      await vi.waitFor(() =>
-        expect(seen.map((e) => `${e.eventType} ${e.name}`)).toContain(`DESTROYED ${name}`),
+      await vi.waitFor(
+        () => expect(pluginHost(client).proxies.get(MAP_SERVICE, name)).toBeUndefined(),
+        bound,
       );
-      expect((await client.getDistributedObjects()).map((o) => o.getName())).not.toContain(name);
+      await vi.waitFor(
+        () => expect(seen.map((e) => `${e.eventType} ${e.name}`)).toContain(`DESTROYED ${name}`),
+        bound,
+      );
+      // Members destroy the object one after another: a listing may lag the event, never bring it back.
+      await vi.waitFor(
+        async () =>
+          expect((await client.getDistributedObjects()).map((o) => o.getName())).not.toContain(name),
+        bound,
+      );
+      expect(pluginHost(client).proxies.get(MAP_SERVICE, name)).toBeUndefined();
 
       const again = getMap<string, string>(client, name);
       expect(again).not.toBe(mine);
@@ -63,14 +72,15 @@ for (const smartRouting of [true, false]) {
       await second.set('k', 'again');
       // The DESTROYED event of our own destroy arrives at some point: wait until the other client's view
       // of the cluster has settled, then the proxy is still ours.
-      await vi.waitFor(async () =>
-        expect((await other.getDistributedObjects()).map((o) => o.getName())).toContain(name),
+      await vi.waitFor(
+        async () => expect((await other.getDistributedObjects()).map((o) => o.getName())).toContain(name),
+        bound,
       );
       const marker = `marker-${smartRouting}`;
       const seen: string[] = [];
       const id = await client.addDistributedObjectListener((e) => seen.push(`${e.eventType} ${e.name}`));
       await getMap(other, marker).destroy();
-      await vi.waitFor(() => expect(seen).toContain(`DESTROYED ${marker}`));
+      await vi.waitFor(() => expect(seen).toContain(`DESTROYED ${marker}`), bound);
       await client.removeDistributedObjectListener(id);
       expect(getMap(client, name)).toBe(second);
       expect(await second.get('k')).toBe('again');

@@ -30,8 +30,10 @@ export async function getDistributedObjects(context: ClientContext): Promise<Dis
   const listed = ClientGetDistributedObjectsCodec.decodeResponse(response).response;
   // As the seeds say: local proxies of objects destroyed elsewhere go (even if their event was missed).
   cleanUp(listed);
+  // Listed objects exist: their proxies are made without Client.CreateProxy, so a member that lists an object
+  // another client is destroying right now does not bring it back.
   return listed.map(({ serviceName, name }) =>
-    context.proxies.getOrCreate(serviceName, name, proxyFactoryFor(serviceName) ?? genericProxy(serviceName)),
+    context.proxyManager.adopt(serviceName, name, proxyFactoryFor(serviceName) ?? genericProxy(serviceName)),
   );
 }
 

@@ -106,20 +106,38 @@ export class ProxyManager implements ProxyRegistry {
         `A ${serviceName} name must be a non-empty string, got ${JSON.stringify(name)}`,
       );
     }
-    const key = keyOf(serviceName, name);
-    const existing = this.#proxies.get(key);
+    const existing = this.#proxies.get(keyOf(serviceName, name));
     if (existing) return existing.proxy as P;
+    const createOnCluster = options.createOnCluster ?? true;
     if (!factories.has(serviceName)) factories.set(serviceName, factory);
+    return this.#add(serviceName, name, factory, createOnCluster, createOnCluster);
+  }
+
+  #add<P extends DistributedObject>(
+    serviceName: string,
+    name: string,
+    factory: ProxyFactory<P>,
+    createOnCluster: boolean,
+    sendCreate: boolean,
+  ): P {
     let proxy: DistributedObject = factory(this.#client.host(), name);
     for (const decorate of this.#decorators.get(serviceName) ?? []) proxy = decorate(proxy);
-    const createOnCluster = options.createOnCluster ?? true;
-    const entry: Entry = { proxy, createOnCluster, created: Promise.resolve(), settled: !createOnCluster };
-    if (createOnCluster) {
-      this.#watchDestroyed();
-      entry.created = this.#createOnCluster(entry, serviceName, name);
-    }
-    this.#proxies.set(key, entry);
+    const entry: Entry = { proxy, createOnCluster, created: Promise.resolve(), settled: !sendCreate };
+    if (createOnCluster) this.#watchDestroyed();
+    if (sendCreate) entry.created = this.#createOnCluster(entry, serviceName, name);
+    this.#proxies.set(keyOf(serviceName, name), entry);
     return proxy as P;
+  }
+
+  /**
+   * @internal The proxy of an object the cluster listed: like getOrCreate, without Client.CreateProxy (the
+   * object exists, and a listing that is behind a destroy must not bring the object back), and without
+   * remembering `factory` for the service (a getter the program calls later brings the real one).
+   */
+  adopt<P extends DistributedObject>(serviceName: string, name: string, factory: ProxyFactory<P>): P {
+    const existing = this.#proxies.get(keyOf(serviceName, name));
+    if (existing) return existing.proxy as P;
+    return this.#add(serviceName, name, factory, true, false);
   }
 
   get(serviceName: string, name: string): DistributedObject | undefined {
@@ -135,8 +153,11 @@ export class ProxyManager implements ProxyRegistry {
   }
 
   async destroy(serviceName: string, name: string): Promise<void> {
-    this.remove(serviceName, name);
     const key = keyOf(serviceName, name);
+    const entry = this.#proxies.get(key);
+    this.remove(serviceName, name);
+    // A Client.CreateProxy still on its way would run after the destroy and bring the object back.
+    if (entry) await entry.created.catch(() => {});
     // Our own destroy comes back as a DESTROYED event, maybe after the program got the object again: that
     // event must not drop the new proxy.
     if (this.#watching) this.#ownDestroys.set(key, (this.#ownDestroys.get(key) ?? 0) + 1);
