@@ -5,8 +5,20 @@
 export type { DistributedObjectEvent, DistributedObjectListener } from './client/distributed-objects';
 export { HazelcastClient } from './client/hazelcast-client';
 export type { ClientPlugin } from './client/plugins';
-export type { ClusterService } from './cluster/cluster-service';
-export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
+export type {
+  Cluster,
+  Cluster as ClusterService,
+  MemberSelector,
+  MembershipListenerOptions,
+} from './cluster/cluster';
+export type {
+  InitialMembershipEvent,
+  Member,
+  MembershipEvent,
+  MembershipListener,
+  MemberVersion,
+} from './cluster/member';
+export { MemberSelectors } from './cluster/member-selectors';
 export type { PartitionService } from './cluster/partition-service';
 export {
   type ItemEvent,
@@ -22,6 +34,8 @@ export type {
   LoadBalancerConfig,
   MembershipListenerConfig,
   ResolvedClientConfig,
+  ResolvedSocketOptions,
+  SocketOptions,
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
@@ -103,10 +117,13 @@ export {
   type ReplicatedMapEntryListenerOptions,
   type ReplicatedMapPutOptions,
 } from './replicatedmap/index';
+// What a Map user needs of @hz/serialization, from this one package (see serialization-exports.ts).
+export * from './serialization-exports';
 export { getSet, type ISet } from './set/index';
+export type { Address } from './util/address';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
-  type BalancedMember,
+  AbstractLoadBalancer,
   type LoadBalancer,
   randomLoadBalancer,
   roundRobinLoadBalancer,

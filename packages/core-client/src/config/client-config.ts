@@ -7,6 +7,8 @@ export type {
   ConnectionStrategyConfig,
   LoadBalancerConfig,
   ResolvedClientConfig,
+  ResolvedSocketOptions,
+  SocketOptions,
 } from './resolve-config';
 
 import type { MembershipListener } from '../cluster/member';

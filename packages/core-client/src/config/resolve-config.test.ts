@@ -21,6 +21,7 @@ describe('resolveClientConfig defaults', () => {
         socketFactory: null,
       },
       hazelcastCloud: { discoveryToken: null },
+      socketOptions: { noDelay: true, keepAlive: false, keepAliveInitialDelayMillis: 0 },
     });
     expect(config.connectionStrategy).toEqual({
       asyncStart: false,
@@ -160,7 +161,50 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
   [
     'custom load balancer without next',
     { loadBalancer: { customLoadBalancer: {} } },
-    /loadBalancer\.customLoadBalancer must be an object with a next\(members\) method/,
+    /loadBalancer\.customLoadBalancer must be a load balancer \{ init\(cluster\), next\(\), nextDataMember\?\(\), canGetNextDataMember\?\(\) \}/,
+  ],
+  [
+    'custom load balancer of the earlier next(members) shape',
+    { loadBalancer: { customLoadBalancer: { next: (members: unknown[]) => members[0] } } },
+    /a next\(members\) balancer of earlier @hz versions: keep the cluster init\(cluster\) receives and read cluster\.getMembers\(\) in next\(\)/,
+  ],
+  [
+    "custom load balancer of the official client's shape",
+    { loadBalancer: { customLoadBalancer: { initLoadBalancer() {}, next: () => null } } },
+    /an official-client balancer's initLoadBalancer\(cluster, config\) is init\(cluster\) here/,
+  ],
+  [
+    'custom load balancer with a nextDataMember that is not a method',
+    { loadBalancer: { customLoadBalancer: { init() {}, next: () => null, nextDataMember: 1 } } },
+    /loadBalancer\.customLoadBalancer\.nextDataMember must be a method, got number 1/,
+  ],
+  [
+    'socket option Node cannot set',
+    { network: { socketOptions: { sendBufferSize: 65536 } } },
+    /network\.socketOptions\.sendBufferSize is not supported: Node's net cannot set SO_SNDBUF on a TCP socket; remove it/,
+  ],
+  [
+    'socket option keep-alive delay without keep-alive',
+    { network: { socketOptions: { keepAliveInitialDelayMillis: 30_000 } } },
+    /network\.socketOptions\.keepAliveInitialDelayMillis \(30000\) needs network\.socketOptions\.keepAlive: true/,
+  ],
+  [
+    'socket option keep-alive delay below a second',
+    { network: { socketOptions: { keepAlive: true, keepAliveInitialDelayMillis: 500 } } },
+    /keepAliveInitialDelayMillis must be 0 \(the system setting\) or at least 1000 \(the OS counts whole seconds\), got 500/,
+  ],
+  [
+    'socket option misspelt',
+    { network: { socketOptions: { keepAlve: true } } },
+    /unknown option network\.socketOptions\.keepAlve \(did you mean network\.socketOptions\.keepAlive\?\)/,
+  ],
+  [
+    'noDelay given twice, disagreeing',
+    {
+      network: { socketOptions: { noDelay: false } },
+      properties: { 'hazelcast.client.socket.no.delay': true },
+    },
+    /network\.socketOptions\.noDelay \(false\) and properties\['hazelcast\.client\.socket\.no\.delay'\] \(true\) are the same switch and disagree/,
   ],
   [
     'unknown property',
@@ -224,6 +268,26 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
     /backupAckToClientEnabled must be true or false, got "no"/,
   ],
 ];
+
+describe('socket options', () => {
+  it('take noDelay from either name, the same in both places', () => {
+    const viaOption = resolveClientConfig({ network: { socketOptions: { noDelay: false } } });
+    expect(viaOption.network.socketOptions.noDelay).toBe(false);
+    expect(viaOption.properties['hazelcast.client.socket.no.delay']).toBe(false);
+    const viaProperty = resolveClientConfig({ properties: { 'hazelcast.client.socket.no.delay': 'false' } });
+    expect(viaProperty.network.socketOptions.noDelay).toBe(false);
+    const both = resolveClientConfig({
+      network: { socketOptions: { noDelay: false, keepAlive: true, keepAliveInitialDelayMillis: 30_000 } },
+      properties: { 'hazelcast.client.socket.no.delay': false },
+    });
+    expect(both.network.socketOptions).toEqual({
+      noDelay: false,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 30_000,
+    });
+    expect(Object.isFrozen(both.network.socketOptions)).toBe(true);
+  });
+});
 
 describe('resolveClientConfig rejects invalid configs', () => {
   it.each(badConfigs)('%s', (_name, config, message) => {

@@ -5,6 +5,7 @@ import { observabilityBenchmark } from './observability';
 import { queueBenchmark } from './queue';
 import { sqlBenchmark } from './sql';
 import { sqlStreamBenchmark } from './sql-stream';
+import { surfaceBenchmark } from './surface';
 
 /** Every feature benchmark `pnpm bench` runs after the Map scenarios; add yours here (one line). */
 export const FEATURES: readonly FeatureBenchmark[] = [
@@ -14,4 +15,5 @@ export const FEATURES: readonly FeatureBenchmark[] = [
   cpBenchmark,
   sqlBenchmark,
   sqlStreamBenchmark,
+  surfaceBenchmark,
 ];

@@ -101,6 +101,8 @@ const FORBIDDEN_IN_ATOMIC_LONG = [
   /packages\/(sql|near-cache)\//,
   /near-?cache/i,
   /\/queue\//,
+  // Member selectors are for programs that ask for them (getMembers(selector)), not for every client.
+  /core-client\/src\/cluster\/member-selectors/,
 ];
 
 function forbiddenIn(program: BundleCase['program']): readonly RegExp[] {
