@@ -13,8 +13,10 @@ export type {
   ClientNetworkConfig,
   ConnectionRetryConfig,
   ConnectionStrategyConfig,
+  FlakeIdGeneratorConfig,
   LoadBalancerConfig,
   MembershipListenerConfig,
+  ReliableTopicConfig,
   ResolvedClientConfig,
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';

@@ -5,7 +5,9 @@ export type {
   ClientNetworkConfig,
   ConnectionRetryConfig,
   ConnectionStrategyConfig,
+  FlakeIdGeneratorConfig,
   LoadBalancerConfig,
+  ReliableTopicConfig,
   ResolvedClientConfig,
 } from './resolve-config';
 
