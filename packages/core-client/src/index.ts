@@ -50,6 +50,16 @@ export {
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
+export {
+  getRingbuffer,
+  MAX_BATCH_SIZE,
+  OverflowPolicy,
+  type ReadResult,
+  type Ringbuffer,
+  type RingbufferAddOptions,
+  type RingbufferReadManyOptions,
+  type RingbufferReadOneOptions,
+} from './ringbuffer/index';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
   type BalancedMember,
