@@ -60,6 +60,7 @@ export {
   type RingbufferReadManyOptions,
   type RingbufferReadOneOptions,
 } from './ringbuffer/index';
+export { getTopic, type ITopic, type Message, type MessageListener } from './topic/index';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
   type BalancedMember,

@@ -212,7 +212,10 @@ describe('Ringbuffer', () => {
         [() => rb.readMany(0, -1, 1), /minCount must be a whole number >= 0, got -1/],
         [() => rb.readMany(0, 5, 4), /maxCount must be a whole number >= minCount \(5\), got 4/],
         [() => rb.readMany(0, 0, 1001), /maxCount must be at most 1000, got 1001/],
-        [() => rb.readMany(0, 0, 1, { filter: 'a-' }), /the filter must be an object the member knows/],
+        [
+          () => rb.readMany(0, 0, 1, { filter: 'a-' as unknown as object }),
+          /the filter must be an object the member knows/,
+        ],
         [
           () => rb.readOne(0, { signal: 'stop' as unknown as AbortSignal }),
           /signal must be an AbortSignal, got stop/,
