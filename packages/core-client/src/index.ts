@@ -51,6 +51,16 @@ export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
 export {
+  getReliableTopic,
+  type ReliableMessage,
+  type ReliableMessageIterator,
+  type ReliableMessageListener,
+  type ReliableMessagesOptions,
+  type ReliablePublishOptions,
+  type ReliableTopic,
+  TopicOverloadPolicy,
+} from './reliable-topic/index';
+export {
   getRingbuffer,
   MAX_BATCH_SIZE,
   OverflowPolicy,

@@ -1,10 +1,7 @@
-import type { PluginHost } from '../client/client-context';
 import { contextOf } from '../client/context-of';
 import type { HazelcastClient } from '../client/hazelcast-client';
+import { createRingbuffer } from './create';
 import { RINGBUFFER_SERVICE_NAME, type Ringbuffer } from './ringbuffer';
-import { RingbufferProxy } from './ringbuffer-proxy';
-
-const createRingbuffer = (host: PluginHost, name: string) => new RingbufferProxy(host, name);
 
 /** The ringbuffer `name` (configured on the members: `<ringbuffer name="…"><capacity>…`). */
 export function getRingbuffer<E>(client: HazelcastClient, name: string): Ringbuffer<E> {
