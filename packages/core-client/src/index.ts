@@ -47,6 +47,7 @@ export {
   type ServerSideObject,
   UniqueKeyTransformation,
 } from './map/index';
+export { getPNCounter, type PNCounter } from './pn-counter/index';
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
 export * from './query/index';
