@@ -22,6 +22,7 @@ export type {
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
 export * from './errors/hazelcast-error';
+export { type FlakeIdGenerator, getFlakeIdGenerator } from './flake-id/index';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';
 export {
