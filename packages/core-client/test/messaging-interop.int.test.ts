@@ -31,9 +31,7 @@ interface OfficialClient {
     addMessageListener(listener: (message: OfficialMessage) => void): string;
     removeMessageListener(id: string): boolean;
   }>;
-  getPNCounter(
-    name: string,
-  ): Promise<{
+  getPNCounter(name: string): Promise<{
     addAndGet(delta: number): Promise<{ toNumber(): number }>;
     get(): Promise<{ toNumber(): number }>;
   }>;
