@@ -253,6 +253,49 @@ describe('ReliableTopic', () => {
     });
   }
 
+  for (const lossTolerant of [false, true]) {
+    it(`a start sequence beyond the tail (data the ringbuffer lost) ${lossTolerant ? 'lets a loss-tolerant listener go on with new messages' : 'stops a listener with StaleSequenceError'}`, async () => {
+      const name = `beyond-tail-${lossTolerant}`;
+      const topic = getReliableTopic<string>(publisher, name);
+      await topic.publishAll(['m0', 'm1']);
+      const received: string[] = [];
+      const cancelled = deferred<Error | null>();
+      await getReliableTopic<string>(subscriber, name).addMessageListener({
+        retrieveInitialSequence: () => 500,
+        isLossTolerant: () => lossTolerant,
+        onCancel: (reason) => cancelled.resolve(reason),
+        onMessage: (m) => {
+          received.push(m.message);
+        },
+      });
+      // The member keeps the read waiting at its tail + 1 (whatever the tail is when the read arrives): the
+      // listener learns of the gap with the next message, so publish until it reacts.
+      let attempt = 0;
+      let stopped = false;
+      void cancelled.promise.then(() => {
+        stopped = true;
+      });
+      await vi.waitFor(async () => {
+        await topic.publish(`n${attempt++}`);
+        expect(received.length > 0 || stopped).toBe(true);
+      }, waitOptions);
+      if (lossTolerant) {
+        await topic.publish('last');
+        await vi.waitFor(() => expect(received.at(-1)).toBe('last'), waitOptions);
+        // It went on from the new end: never the messages stored before, nothing twice, in order.
+        const expected = [...Array.from({ length: attempt }, (_, i) => `n${i}`), 'last'];
+        expect(expected.slice(expected.indexOf(received[0]!))).toEqual(received);
+      } else {
+        const reason = await cancelled.promise;
+        expect(reason).toBeInstanceOf(StaleSequenceError);
+        expect(reason!.message).toMatch(
+          /Reliable topic beyond-tail-false: sequence 500 is beyond the end of ringbuffer _hz_rb_beyond-tail-false, which now continues at \d+: its messages were lost/,
+        );
+        expect(received).toEqual([]);
+      }
+    });
+  }
+
   it('a listener error stops only listeners that call it terminal; plain functions go on', async () => {
     const name = 'errors';
     const topic = getReliableTopic<string>(subscriber, name);

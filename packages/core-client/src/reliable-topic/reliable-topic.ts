@@ -44,8 +44,9 @@ export interface ReliableMessageListener<E> {
   /** Called with each message's sequence before `onMessage`, so it can be stored. */
   storeSequence?(sequence: Int64): void;
   /**
-   * Whether the listener goes on after messages it had not read yet were overwritten (it continues from
-   * the oldest message still stored). Default false: it stops, and `onCancel` receives a StaleSequenceError.
+   * Whether the listener goes on after losing messages: unread messages were overwritten (it continues from
+   * the oldest message still stored), or the ringbuffer lost its data, as in a cluster restart (it continues
+   * with the next message published). Default false: it stops, and `onCancel` gets a StaleSequenceError.
    */
   isLossTolerant?(): boolean;
   /** Whether an error thrown (or rejected) by `onMessage` stops the listener. Default false: it goes on. */
@@ -77,8 +78,8 @@ export interface ReliableMessagesOptions {
   /** Where to start; -1 (the default) for the next message published after `messages()` was called. */
   initialSequence?: Int64Input;
   /**
-   * Go on from the oldest stored message when unread messages were overwritten. Default false: the
-   * iteration throws StaleSequenceError.
+   * Go on after losing messages (as `isLossTolerant` of a listener). Default false: the iteration throws
+   * StaleSequenceError.
    */
   lossTolerant?: boolean;
 }

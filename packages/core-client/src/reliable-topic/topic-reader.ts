@@ -70,17 +70,20 @@ export async function readBatch(
       }
       throw error;
     }
-    const lost = result.nextSequence.subtract(result.readCount).subtract(cursor.sequence);
-    if (lost.greaterThan(0)) {
+    // The member reads from the nearest stored sequence: the head when ours was overwritten (lost > 0),
+    // the tail + 1 when ours is beyond the tail because the ringbuffer lost its data (lost < 0).
+    const readFrom = result.nextSequence.subtract(result.readCount);
+    const lost = readFrom.subtract(cursor.sequence);
+    if (!lost.isZero()) {
+      const what = lost.greaterThan(0)
+        ? `${lost} message(s) from sequence ${cursor.sequence} were overwritten before they were read`
+        : `sequence ${cursor.sequence} is beyond the end of ringbuffer ${ringbuffer.getName()}, which now continues at ${readFrom}: its messages were lost (a cluster restart, or every replica lost)`;
       if (!cursor.lossTolerant) {
         throw new StaleSequenceError(
-          `Reliable topic ${topicName}: ${lost} message(s) from sequence ${cursor.sequence} were overwritten before they were read; the listener is not loss tolerant, so it stops`,
+          `Reliable topic ${topicName}: ${what}; the listener is not loss tolerant, so it stops`,
         );
       }
-      host.logger.debug(
-        'ReliableTopic',
-        `topic ${topicName}: ${lost} message(s) from sequence ${cursor.sequence} were overwritten before they were read`,
-      );
+      host.logger.debug('ReliableTopic', `topic ${topicName}: ${what}; going on from ${readFrom}`);
     }
     return { items: result.items, sequences: result.sequences, nextSequence: result.nextSequence };
   }
