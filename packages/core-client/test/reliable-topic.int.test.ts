@@ -17,7 +17,7 @@ import {
   TopicOverloadError,
 } from '../src/index';
 import { clientContext } from '../src/plugin';
-import { connect } from './helpers';
+import { connect, lifecycleReaches } from './helpers';
 
 // The ringbuffer behind reliable topic `t` is `_hz_rb_t`; members find its config under the topic's name.
 // rt-small-*: 10 slots, no time to live (the oldest message is overwritten whatever the policy);
@@ -648,5 +648,37 @@ describe('ReliableTopic', () => {
     }
     expect(received.filter((v) => !confirmed.includes(v) && !uncertain.includes(v))).toEqual([]);
     await cluster.current.startMember();
+  });
+
+  it('after a whole-cluster restart a loss-tolerant listener goes on and a strict one stops', async () => {
+    const name = 'restart';
+    const tolerant: string[] = [];
+    const strictStopped = deferred<Error | null>();
+    const topic = getReliableTopic<string>(subscriber, name);
+    await topic.addMessageListener({
+      isLossTolerant: () => true,
+      onMessage: (m) => {
+        tolerant.push(m.message);
+      },
+    });
+    await topic.addMessageListener({ onMessage() {}, onCancel: (reason) => strictStopped.resolve(reason) });
+    await getReliableTopic<string>(publisher, name).publishAll(['b0', 'b1', 'b2']);
+    await vi.waitFor(() => expect(tolerant).toEqual(['b0', 'b1', 'b2']), waitOptions);
+    const reconnected = Promise.all(
+      [subscriber, publisher].map((c) =>
+        lifecycleReaches(c, 'DISCONNECTED').then(() => lifecycleReaches(c, 'CONNECTED')),
+      ),
+    );
+    await cluster.current.restart();
+    await reconnected;
+    // The restarted cluster has an empty ringbuffer: the listeners' reads (retried after the reconnect)
+    // wait at its start and learn of the loss with the first new message.
+    let attempt = 0;
+    await vi.waitFor(async () => {
+      await getReliableTopic<string>(publisher, name).publish(`a${attempt++}`);
+      expect(tolerant.length).toBeGreaterThan(3);
+    }, waitOptions);
+    expect(tolerant.slice(3).every((m) => m.startsWith('a'))).toBe(true);
+    expect(await strictStopped.promise).toBeInstanceOf(StaleSequenceError);
   });
 });
