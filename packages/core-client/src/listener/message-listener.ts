@@ -12,8 +12,8 @@ export interface Message<E> {
   /** When it was published, in epoch milliseconds (the member's clock for a Topic, the publisher's for a ReliableTopic). */
   readonly publishTime: Int64;
   /**
-   * The member that published it: for a message a client published, the member that took it from the
-   * client (a Topic) or null (a ReliableTopic, whose publishers record no member). Null too when that member
+   * The member that published it. For a message a client published: on a Topic the member that took it
+   * from the client; on a ReliableTopic null (clients record no member there). Null too when that member
    * has left the cluster since.
    */
   readonly member: Member | null;
