@@ -89,9 +89,13 @@ describe('PNCounter, 3 members', () => {
     // Long results on request.
     const longClient = await connect(cluster.current, { int64Type: 'Long' });
     try {
-      const value = (await getPNCounter(longClient, 'semantics').addAndGet(0)) as unknown as Long;
-      expect(Long.isLong(value)).toBe(true);
-      expect(value.toString()).toBe('10');
+      // Its replica may not have the state yet: it converges.
+      const counter = getPNCounter(longClient, 'semantics');
+      await vi.waitFor(async () => {
+        const value = (await counter.get()) as unknown as Long;
+        expect(Long.isLong(value)).toBe(true);
+        expect(value.toString()).toBe('10');
+      }, waitOptions);
     } finally {
       await longClient.shutdown();
     }

@@ -10,6 +10,7 @@ import type { PluginHost } from '../client/client-context';
 import {
   AbortError,
   ClientNotActiveError,
+  ConsistencyLostError,
   IllegalArgumentError,
   NoDataMemberInClusterError,
   TargetDisconnectedError,
@@ -17,6 +18,13 @@ import {
 import { ProxyBase } from '../proxy/proxy-base';
 import { type Int64, type Int64Input, int64Arg } from '../util/int64';
 import { PN_COUNTER_SERVICE_NAME, type PNCounter } from './pn-counter';
+
+/**
+ * Pauses before asking replicas that were behind once more (about three default replication periods in
+ * all): long enough for a graceful member leave to reach the survivors, short enough that a truly lost
+ * state is reported soon.
+ */
+const CATCH_UP_PAUSES_MILLIS = [100, 200, 400, 800, 1_600] as const;
 
 interface Observed {
   readonly uuid: Uuid;
@@ -104,18 +112,28 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
 
   /**
    * Sends the request to the current replica with the observed timestamps; on failure moves on to another
-   * replica, until one answers or none is left (then the last error: ConsistencyLostError when every
-   * replica refused for lack of state).
+   * replica, until one answers or none is left. Replicas that refused only for lack of state
+   * (ConsistencyLostError: they have not caught up with what this proxy observed) are asked again after
+   * short pauses, since replication usually brings them up to date within a replication period (one second
+   * by default); after CATCH_UP_PAUSES_MILLIS the last error is thrown.
    */
   async #invoke(
     encode: (target: Uuid, timestamps: Array<[Uuid, Long]>) => ClientMessage,
     decode: (response: ClientMessage) => { value: Long; replicaTimestamps: Array<[Uuid, Long]> },
   ): Promise<Int64> {
-    const excluded = new Set<string>();
+    const failed = new Set<string>();
+    const behind = new Set<string>();
+    const excluded = { has: (uuid: string) => failed.has(uuid) || behind.has(uuid) };
     let lastError: Error | undefined;
+    let pauses = 0;
     for (;;) {
       const target = await this.#chooseTarget(excluded);
       if (target === undefined) {
+        if (behind.size > 0 && pauses < CATCH_UP_PAUSES_MILLIS.length) {
+          await new Promise((resolve) => setTimeout(resolve, CATCH_UP_PAUSES_MILLIS[pauses++]));
+          behind.clear();
+          continue;
+        }
         throw (
           lastError ??
           new NoDataMemberInClusterError(
@@ -137,7 +155,8 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
           `${this.name}: replica ${target} failed (${(error as Error).message}); trying another one`,
         );
         lastError = error as Error;
-        excluded.add(target);
+        if (error instanceof ConsistencyLostError) behind.add(target);
+        else failed.add(target);
         if (this.#target === target) this.#target = undefined;
       }
     }
@@ -169,7 +188,7 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
     }
   }
 
-  async #chooseTarget(excluded: ReadonlySet<string>): Promise<string | undefined> {
+  async #chooseTarget(excluded: { has(uuid: string): boolean }): Promise<string | undefined> {
     const usable = (uuid: string | undefined): uuid is string =>
       uuid !== undefined && !excluded.has(uuid) && this.host.cluster.getMember(uuid) !== undefined;
     if (usable(this.#target)) return this.#target;

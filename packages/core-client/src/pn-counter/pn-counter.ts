@@ -8,9 +8,10 @@ import type { Int64, Int64Input } from '../util/int64';
  * Session guarantees: this proxy sends the replica timestamps it has observed with every call, so a replica
  * answers only from a state at least as new as what this proxy saw (monotonic reads, read-your-writes).
  * The proxy talks to one replica; when that replica is lost or refuses, it fails over to another one.
- * `ConsistencyLostError` means no reachable replica has the observed state (for example the only replica
- * with this proxy's latest updates crashed before it replicated them): call `reset()` to start a new
- * session. Values are 64-bit (Int64); a cluster without data members fails with NoDataMemberInClusterError.
+ * Replicas that are merely behind are asked again for a few seconds (replication catches them up, e.g.
+ * after a member left gracefully); `ConsistencyLostError` means no reachable replica got the observed state
+ * in that time (for example the only replica with this proxy's latest updates crashed before it replicated
+ * them): call `reset()` to start a new session. Values are 64-bit (Int64); a cluster without data members fails with NoDataMemberInClusterError.
  *
  * An update whose connection broke before the answer came is sent again to another replica, as the other
  * Hazelcast clients do; if the lost replica had applied it, it counts twice.
