@@ -233,6 +233,21 @@ describe('PNCounter, 3 members', () => {
     await cluster.current.startMember();
   });
 
+  it('a unisocket client reaches a replica it has no connection to, through the one it has', async () => {
+    const connected = clientContext(other).connections.activeConnections.map((c) => c.memberUuid);
+    expect(connected).toHaveLength(1);
+    const elsewhere = other
+      .getCluster()
+      .getMembers()
+      .find((m) => m.uuid !== connected[0])!.uuid;
+    const counter = getPNCounter(other, 'unisocket');
+    const random = preferReplica(other, elsewhere);
+    expect(await counter.addAndGet(3)).toBe(3n);
+    random.mockRestore();
+    expect(replicaOf(counter)).toBe(elsewhere);
+    expect(await counter.get()).toBe(3n);
+  });
+
   it('refuses bad deltas with IllegalArgumentError and sends nothing', async () => {
     const counter = getPNCounter(client, 'bad-input');
     const sent = vi.spyOn(clientContext(client), 'invokeOnMember');
