@@ -64,9 +64,9 @@ export {
 } from './reliable-topic/index';
 export {
   getRingbuffer,
-  MAX_BATCH_SIZE,
   OverflowPolicy,
   type ReadResult,
+  RINGBUFFER_MAX_BATCH_SIZE,
   type Ringbuffer,
   type RingbufferAddOptions,
   type RingbufferReadManyOptions,

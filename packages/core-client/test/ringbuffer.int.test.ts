@@ -6,8 +6,8 @@ import {
   getRingbuffer,
   type HazelcastClient,
   IllegalArgumentError,
-  MAX_BATCH_SIZE,
   OverflowPolicy,
+  RINGBUFFER_MAX_BATCH_SIZE,
   StaleSequenceError,
 } from '../src/index';
 import { clientContext } from '../src/plugin';
@@ -201,7 +201,7 @@ describe('Ringbuffer', () => {
         [() => rb.addAll([]), /addAll needs at least one item/],
         [() => rb.addAll(['a', null]), /a item must not be null/],
         [
-          () => rb.addAll(Array.from({ length: MAX_BATCH_SIZE + 1 }, () => 'x')),
+          () => rb.addAll(Array.from({ length: RINGBUFFER_MAX_BATCH_SIZE + 1 }, () => 'x')),
           /addAll takes at most 1000 items, got 1001/,
         ],
         [() => rb.addAll(42 as unknown as string[]), /expected an iterable of items, got 42/],

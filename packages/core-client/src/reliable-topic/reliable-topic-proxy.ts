@@ -5,7 +5,7 @@ import { reliableTopicConfigFor } from '../config/resolve-config';
 import { AbortError, ClientNotActiveError, TopicOverloadError } from '../errors/hazelcast-error';
 import { ProxyBase } from '../proxy/proxy-base';
 import { createRingbuffer } from '../ringbuffer/create';
-import { MAX_BATCH_SIZE, OverflowPolicy, RINGBUFFER_SERVICE_NAME } from '../ringbuffer/ringbuffer';
+import { OverflowPolicy, RINGBUFFER_MAX_BATCH_SIZE, RINGBUFFER_SERVICE_NAME } from '../ringbuffer/ringbuffer';
 import { RingbufferProxy } from '../ringbuffer/ringbuffer-proxy';
 import { type Int64Input, int64Arg } from '../util/int64';
 import { ListenerRunner, resolveListener } from './listener-runner';
@@ -66,9 +66,9 @@ export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E>
   async publishAll(messages: Iterable<E>, options: ReliablePublishOptions = {}): Promise<void> {
     const signal = this.#signal(options.signal);
     const payloads = this.toDataList(messages, 'message');
-    if (payloads.length > MAX_BATCH_SIZE) {
+    if (payloads.length > RINGBUFFER_MAX_BATCH_SIZE) {
       throw this.illegalArgument(
-        `publishAll takes at most ${MAX_BATCH_SIZE} messages (one ringbuffer batch), got ${payloads.length}`,
+        `publishAll takes at most ${RINGBUFFER_MAX_BATCH_SIZE} messages (one ringbuffer batch), got ${payloads.length}`,
       );
     }
     if (payloads.length === 0) return;

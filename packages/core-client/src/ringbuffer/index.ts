@@ -13,9 +13,9 @@ export function getRingbuffer<E>(client: HazelcastClient, name: string): Ringbuf
 }
 
 export {
-  MAX_BATCH_SIZE,
   OverflowPolicy,
   type ReadResult,
+  RINGBUFFER_MAX_BATCH_SIZE,
   type Ringbuffer,
   type RingbufferAddOptions,
   type RingbufferReadManyOptions,

@@ -15,9 +15,9 @@ import type { DataBytes, PluginHost } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';
 import { type Int64, type Int64Input, int64Arg } from '../util/int64';
 import {
-  MAX_BATCH_SIZE,
   OverflowPolicy,
   type ReadResult,
+  RINGBUFFER_MAX_BATCH_SIZE,
   RINGBUFFER_SERVICE_NAME,
   type Ringbuffer,
   type RingbufferAddOptions,
@@ -130,8 +130,10 @@ export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
   /** @internal Adds serialized items; the last sequence, or -1. */
   async addAllData(items: DataBytes[], policy: OverflowPolicy): Promise<Long> {
     if (items.length === 0) throw this.illegalArgument('addAll needs at least one item');
-    if (items.length > MAX_BATCH_SIZE) {
-      throw this.illegalArgument(`addAll takes at most ${MAX_BATCH_SIZE} items, got ${items.length}`);
+    if (items.length > RINGBUFFER_MAX_BATCH_SIZE) {
+      throw this.illegalArgument(
+        `addAll takes at most ${RINGBUFFER_MAX_BATCH_SIZE} items, got ${items.length}`,
+      );
     }
     const response = await this.#invoke(
       RingbufferAddAllCodec.encodeRequest(this.name, items, WIRE_POLICY[policy]),
@@ -195,8 +197,8 @@ export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
         `maxCount must be a whole number >= minCount (${minCount}), got ${String(maxCount)}`,
       );
     }
-    if (maxCount > MAX_BATCH_SIZE) {
-      throw this.illegalArgument(`maxCount must be at most ${MAX_BATCH_SIZE}, got ${maxCount}`);
+    if (maxCount > RINGBUFFER_MAX_BATCH_SIZE) {
+      throw this.illegalArgument(`maxCount must be at most ${RINGBUFFER_MAX_BATCH_SIZE}, got ${maxCount}`);
     }
   }
 

@@ -12,7 +12,7 @@ export const OverflowPolicy = {
 export type OverflowPolicy = (typeof OverflowPolicy)[keyof typeof OverflowPolicy];
 
 /** The most items one `addAll` or `readMany` may carry. */
-export const MAX_BATCH_SIZE = 1000;
+export const RINGBUFFER_MAX_BATCH_SIZE = 1000;
 
 export interface RingbufferAddOptions {
   /** Default OVERWRITE. */
@@ -75,7 +75,7 @@ export interface Ringbuffer<E> extends DistributedObject {
   /** Appends the item; resolves with its sequence, or -1 when it is full and the policy is FAIL. */
   add(item: E, options?: RingbufferAddOptions): Promise<Int64>;
   /**
-   * Appends up to MAX_BATCH_SIZE items in order; resolves with the sequence of the last one, or -1 when
+   * Appends up to RINGBUFFER_MAX_BATCH_SIZE items in order; resolves with the sequence of the last one, or -1 when
    * there was no room for all of them and the policy is FAIL (then none was stored).
    */
   addAll(items: Iterable<E>, options?: RingbufferAddOptions): Promise<Int64>;
@@ -86,7 +86,7 @@ export interface Ringbuffer<E> extends DistributedObject {
    */
   readOne(sequence: Int64Input, options?: RingbufferReadOneOptions): Promise<E>;
   /**
-   * Reads from `startSequence` at most `maxCount` (≤ MAX_BATCH_SIZE) items, waiting until at least
+   * Reads from `startSequence` at most `maxCount` (≤ RINGBUFFER_MAX_BATCH_SIZE) items, waiting until at least
    * `minCount` are available (a blocking call: no invocation timeout, `signal` gives up). A start below the
    * head reads from the head.
    */
