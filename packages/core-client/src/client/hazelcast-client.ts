@@ -160,7 +160,10 @@ export class HazelcastClient {
           const owner = partitions.owner(partitionId);
           return owner ? connections.connectionForMember(owner) : undefined;
         },
-        connectionForMember: (uuid) => connections.connectionForMember(uuid),
+        // Unisocket: the one connection carries operations for every member; that member runs them on
+        // the target (as for partitions).
+        connectionForMember: (uuid) =>
+          connections.connectionForMember(uuid) ?? (smart ? undefined : connections.anyConnection()),
         anyConnection: (dataMember) => connections.anyConnection(dataMember),
       },
       decodeError: (message) => serverErrors.decode(message),

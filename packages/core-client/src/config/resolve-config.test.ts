@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidConfigurationError } from '../errors/hazelcast-error';
 import type { ClientConfig } from './client-config';
-import { resolveClientConfig } from './resolve-config';
+import { flakeIdGeneratorConfigFor, reliableTopicConfigFor, resolveClientConfig } from './resolve-config';
 
 describe('resolveClientConfig defaults', () => {
   it('fills in the official client defaults', () => {
@@ -267,6 +267,42 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
     { backupAckToClientEnabled: 'no' },
     /backupAckToClientEnabled must be true or false, got "no"/,
   ],
+  [
+    'flake id prefetchCount 0',
+    { flakeIdGenerators: { ids: { prefetchCount: 0 } } },
+    /flakeIdGenerators\['ids'\]\.prefetchCount must be an integer in \[1, 100000\], got number 0/,
+  ],
+  [
+    'flake id prefetchCount above 100000',
+    { flakeIdGenerators: { ids: { prefetchCount: 100_001 } } },
+    /flakeIdGenerators\['ids'\]\.prefetchCount must be an integer in \[1, 100000\], got number 100001/,
+  ],
+  [
+    'negative flake id validity',
+    { flakeIdGenerators: { 'ids-*': { prefetchValidityMillis: -1 } } },
+    /flakeIdGenerators\['ids-\*'\]\.prefetchValidityMillis must be an integer >= 0, got number -1/,
+  ],
+  [
+    'unknown overload policy',
+    { reliableTopics: { news: { overloadPolicy: 'DROP' } } },
+    /reliableTopics\['news'\]\.overloadPolicy must be one of "BLOCK", "ERROR", "DISCARD_OLDEST", "DISCARD_NEWEST", got "DROP"/,
+  ],
+  [
+    'read batch size 0',
+    { reliableTopics: { news: { readBatchSize: 0 } } },
+    /reliableTopics\['news'\]\.readBatchSize must be an integer >= 1, got number 0/,
+  ],
+  [
+    'misspelled reliable topic option',
+    { reliableTopics: { news: { overloadpolicy: 'BLOCK' } } },
+    /unknown option reliableTopics\['news'\]\.overloadpolicy \(did you mean reliableTopics\['news'\]\.overloadPolicy\?\)/,
+  ],
+  [
+    'pattern with two wildcards',
+    { reliableTopics: { '*news*': {} } },
+    /reliableTopics\['\*news\*'\] must be a name or a pattern with at most one \* wildcard/,
+  ],
+  ['reliable topics not an object', { reliableTopics: [] }, /reliableTopics must be an object/],
 ];
 
 describe('socket options', () => {
@@ -286,6 +322,50 @@ describe('socket options', () => {
       keepAliveInitialDelayMillis: 30_000,
     });
     expect(Object.isFrozen(both.network.socketOptions)).toBe(true);
+  });
+});
+
+describe('per-name sections (reliableTopics, flakeIdGenerators)', () => {
+  it('fill in defaults for every entry and match names exactly, by the longest pattern, then default', () => {
+    const config = resolveClientConfig({
+      reliableTopics: {
+        news: { readBatchSize: 5 },
+        'news-*': { overloadPolicy: 'ERROR' },
+        'news-sports-*': { overloadPolicy: 'DISCARD_OLDEST' },
+        default: { readBatchSize: 50 },
+      },
+      flakeIdGenerators: { 'orders*': { prefetchCount: 1000 } },
+    });
+    expect(config.reliableTopics.news).toEqual({ readBatchSize: 5, overloadPolicy: 'BLOCK' });
+    expect(reliableTopicConfigFor(config, 'news')).toEqual({ readBatchSize: 5, overloadPolicy: 'BLOCK' });
+    expect(reliableTopicConfigFor(config, 'news-weather').overloadPolicy).toBe('ERROR');
+    expect(reliableTopicConfigFor(config, 'news-sports-cup').overloadPolicy).toBe('DISCARD_OLDEST');
+    expect(reliableTopicConfigFor(config, 'news@partition-key').readBatchSize).toBe(5);
+    expect(reliableTopicConfigFor(config, 'other')).toEqual({ readBatchSize: 50, overloadPolicy: 'BLOCK' });
+    expect(flakeIdGeneratorConfigFor(config, 'orders-eu')).toEqual({
+      prefetchCount: 1000,
+      prefetchValidityMillis: 600_000,
+    });
+    expect(flakeIdGeneratorConfigFor(config, 'invoices')).toEqual({
+      prefetchCount: 100,
+      prefetchValidityMillis: 600_000,
+    });
+    expect(Object.isFrozen(config.reliableTopics)).toBe(true);
+    expect(Object.isFrozen(config.reliableTopics.news)).toBe(true);
+  });
+
+  it('a pattern needs the whole literal part in the name', () => {
+    const config = resolveClientConfig({ reliableTopics: { 'ab*ba': { readBatchSize: 2 } } });
+    expect(reliableTopicConfigFor(config, 'aba').readBatchSize).toBe(10);
+    expect(reliableTopicConfigFor(config, 'abba').readBatchSize).toBe(2);
+  });
+
+  it('refuses a name two patterns match equally well, naming both', () => {
+    const config = resolveClientConfig({ reliableTopics: { 'news-*': {}, '*-news': {} } });
+    expect(() => reliableTopicConfigFor(config, 'news-news')).toThrow(InvalidConfigurationError);
+    expect(() => reliableTopicConfigFor(config, 'news-news')).toThrow(
+      /reliable topic "news-news" matches both "news-\*" and "\*-news" equally well/,
+    );
   });
 });
 

@@ -5,12 +5,14 @@ import { InvalidConfigurationError } from '../errors/hazelcast-error';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
 import type { Logger } from '../logging/logger';
 import { type LoadBalancer, randomLoadBalancer, roundRobinLoadBalancer } from '../util/load-balancer';
+import { configForName } from './name-matcher';
 import { CLIENT_PROPERTIES, type ClientProperties, type ClientPropertyName } from './properties';
 import {
   boolean,
   choice,
   custom,
   number,
+  perName,
   type SectionInput,
   type SectionOutput,
   section,
@@ -175,6 +177,24 @@ const usernamePassword = {
   password: custom<string, string>((value, path) => optString(value ?? null, path, '', true)),
 };
 
+const reliableTopic = {
+  /** Messages a listener reads per request (at least one; more when available). Default 10. */
+  readBatchSize: number(10, { min: 1, integer: true }),
+  /**
+   * What `publish` does when the topic's ringbuffer is full of messages still within their TTL: BLOCK waits
+   * for space, ERROR fails with TopicOverloadError, DISCARD_OLDEST overwrites the oldest message,
+   * DISCARD_NEWEST drops the new one. Default BLOCK.
+   */
+  overloadPolicy: choice(['BLOCK', 'ERROR', 'DISCARD_OLDEST', 'DISCARD_NEWEST'], 'BLOCK'),
+};
+
+const flakeIdGenerator = {
+  /** Ids fetched per request to a member, 1..100000. Default 100. */
+  prefetchCount: number(100, { min: 1, max: 100_000, integer: true }),
+  /** How long fetched ids stay usable, in milliseconds; 0 keeps them forever. Default 600000 (10 minutes). */
+  prefetchValidityMillis: number(600_000, { min: 0, integer: true }),
+};
+
 /**
  * The client configuration: every option, its default and its check, in one table. It has the shape and
  * defaults of the official Node.js client's `ClientConfig`, so an application moves over with import changes
@@ -233,6 +253,13 @@ const clientConfig = {
    * (default) or long.js `'Long'`; with `'Long'`, register the type too (see HazelcastTypes).
    */
   int64Type: choice(['bigint', 'Long'], 'bigint'),
+  /**
+   * Reliable topic settings by topic name; keys are names or patterns with one `*` (`'news-*'`), and a
+   * `default` entry applies to topics nothing else matches.
+   */
+  reliableTopics: perName(reliableTopic),
+  /** Flake id generator settings by generator name, matched like `reliableTopics`. */
+  flakeIdGenerators: perName(flakeIdGenerator),
   /** Plug-ins set up with the client, e.g. `nearCache({...})` from @hz/near-cache. */
   plugins: custom<ClientPlugin[], readonly ClientPlugin[]>(resolvePlugins),
 };
@@ -245,6 +272,10 @@ export type ClientNetworkConfig = SectionInput<typeof network>;
 export type ConnectionStrategyConfig = SectionInput<typeof connectionStrategy>;
 export type ConnectionRetryConfig = SectionInput<typeof connectionRetry>;
 export type LoadBalancerConfig = SectionInput<typeof loadBalancer>;
+export type ReliableTopicConfig = SectionInput<typeof reliableTopic>;
+export type ResolvedReliableTopicConfig = SectionOutput<typeof reliableTopic>;
+export type FlakeIdGeneratorConfig = SectionInput<typeof flakeIdGenerator>;
+export type ResolvedFlakeIdGeneratorConfig = SectionOutput<typeof flakeIdGenerator>;
 
 /**
  * Validates a user config and fills in defaults. Every invalid value is rejected with an
@@ -436,5 +467,27 @@ function resolvePlugins(value: unknown, path: string): readonly ClientPlugin[] {
       names.add(plugin.name);
       return plugin as ClientPlugin;
     }),
+  );
+}
+
+/** The reliable topic settings of topic `name` (see `reliableTopics`), with the defaults filled in. */
+export function reliableTopicConfigFor(
+  config: ResolvedClientConfig,
+  name: string,
+): ResolvedReliableTopicConfig {
+  return (
+    configForName(config.reliableTopics, name, 'reliable topic') ??
+    section(reliableTopic).parse(undefined, 'reliableTopics')
+  );
+}
+
+/** The flake id generator settings of generator `name` (see `flakeIdGenerators`), with the defaults filled in. */
+export function flakeIdGeneratorConfigFor(
+  config: ResolvedClientConfig,
+  name: string,
+): ResolvedFlakeIdGeneratorConfig {
+  return (
+    configForName(config.flakeIdGenerators, name, 'flake id generator') ??
+    section(flakeIdGenerator).parse(undefined, 'flakeIdGenerators')
   );
 }

@@ -16,6 +16,7 @@ import { Invocation, type InvocationConnection, type InvocationOptions } from '.
 export interface InvocationRouting {
   /** Smart routing: the owner's connection, if connected; unisocket: undefined (use any). */
   connectionForPartition(partitionId: number): InvocationConnection | undefined;
+  /** Smart routing: the member's connection, if connected; unisocket: the one connection (it forwards). */
   connectionForMember(uuid: string): InvocationConnection | undefined;
   /**
    * A connection picked by the load balancer; with `dataMember`, one to a member that holds data (not a

@@ -1,8 +1,10 @@
 import { cpBenchmark } from './cp';
 import type { FeatureBenchmark } from './feature';
+import { flakeIdBenchmark } from './flake-id';
 import { multimapBenchmark } from './multimap';
 import { observabilityBenchmark } from './observability';
 import { queueBenchmark } from './queue';
+import { reliableTopicBenchmark } from './reliable-topic';
 import { sqlBenchmark } from './sql';
 import { sqlStreamBenchmark } from './sql-stream';
 import { surfaceBenchmark } from './surface';
@@ -11,6 +13,8 @@ import { surfaceBenchmark } from './surface';
 export const FEATURES: readonly FeatureBenchmark[] = [
   queueBenchmark,
   multimapBenchmark,
+  reliableTopicBenchmark,
+  flakeIdBenchmark,
   observabilityBenchmark,
   cpBenchmark,
   sqlBenchmark,

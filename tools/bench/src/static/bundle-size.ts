@@ -88,6 +88,10 @@ const FORBIDDEN = [
   // TLS, statistics, cloud discovery and tracing are configured in the core config, so they are in every
   // bundle by design; only node:tls, node:https and node:zlib are loaded on use.
   /packages\/[^/]+\/test\//,
+  // Ringbuffer, Topic, ReliableTopic, PNCounter, FlakeIdGenerator: their proxies, codecs and shared parts.
+  /core-client\/src\/(ringbuffer|topic|reliable-topic|pn-counter|flake-id)\//,
+  /codecs\/(ringbuffer|topic|pn-counter|flake-id-generator)\//,
+  /core-client\/src\/(listener\/message-listener|config\/name-matcher)\.ts/,
 ];
 
 /**
