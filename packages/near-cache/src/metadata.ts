@@ -44,7 +44,12 @@ export class InvalidationMetadata {
   }
 
   /** An invalidation event (or what a reconciliation reported): repairs the partition's UUID, then its sequence. */
-  observe(partitionId: number, partitionUuid: Uuid | null, sequence: number, viaReconciliation: boolean): void {
+  observe(
+    partitionId: number,
+    partitionUuid: Uuid | null,
+    sequence: number,
+    viaReconciliation: boolean,
+  ): void {
     if (partitionId < 0 || partitionId >= this.partitionCount) return;
     if (partitionUuid !== null) this.checkUuid(partitionId, partitionUuid);
     this.checkSequence(partitionId, sequence, viaReconciliation);

@@ -18,7 +18,7 @@ import {
 } from '@hz/protocol/codecs/map';
 import type { ResolvedMapConfig } from './config';
 import { InvalidationMetadata, sameUuid } from './metadata';
-import { type FastKey, isFastKey, NOT_RESERVED, type NearCacheStats, RecordStore } from './record-store';
+import { type FastKey, isFastKey, type NearCacheStats, NOT_RESERVED, RecordStore } from './record-store';
 
 /** EntryEventType.INVALIDATION: the only events a near-cache listener asks for. */
 const INVALIDATION_FLAGS = 256;
@@ -30,6 +30,8 @@ export interface NearCacheHost {
   readonly maxToleratedMissCount: number;
   /** Fetch the members' invalidation metadata soon (coalesced with other requests). */
   requestReconciliation(): void;
+  /** The partitions whose events come from `memberUuid`'s connection (all of them in unisocket mode). */
+  partitionsOf(memberUuid: string): number[];
   /** The map was destroyed: stop reconciling it. */
   forget(map: NearCachedMap<unknown, unknown>): void;
 }
@@ -60,6 +62,13 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
   /** Bumped by a cluster change, so an initialization that started before it does not count. */
   #generation = 0;
   #namePartition = -1;
+  /**
+   * Members this map's listener is registered on right now. A partition owned by another member is not
+   * cached: that member would not tell this client about changes (it sends nothing, and counts no sequence,
+   * for a listener it does not have).
+   */
+  readonly #listened = new Set<string>();
+  readonly #smart: boolean;
   reconciliations = 0;
   lastReconciliationTime: number | null = null;
 
@@ -70,6 +79,7 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     this.#name = inner.getName();
     this.#store = new RecordStore(config);
     this.#binary = config.inMemoryFormat === 'BINARY';
+    this.#smart = owner.host.config.network.smartRouting;
     if (config.invalidateOnChange) {
       this.#state = 'registering';
       this.#caching = false;
@@ -122,15 +132,33 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     this.#generation++;
     this.#store.metadata = null;
     this.#namePartition = -1;
+    this.#listened.clear();
     this.#state = this.#registrationId === undefined ? this.#state : 'awaitingListener';
     this.#caching = false;
   }
 
-  /** Events of these partitions may have been lost (their member's connection broke or it left). */
-  distrustPartitions(partitionIds: readonly number[]): void {
+  /**
+   * The member's connection broke or it left: its listener registration is gone, so changes of its
+   * partitions may go unreported. What was cached from them is dropped, and they are not cached again until
+   * the listener is back on their owner.
+   */
+  memberLost(memberUuid: string, partitionIds: readonly number[]): void {
+    this.#listened.delete(memberUuid);
+    this.#distrust(partitionIds);
+  }
+
+  #distrust(partitionIds: readonly number[]): void {
     const metadata = this.#store.metadata;
     if (metadata === null) return;
     for (const partitionId of partitionIds) metadata.distrust(partitionId);
+  }
+
+  /** Whether a read of `partitionId` may be cached: its owner reports changes to this map's listener. */
+  #listenedTo(partitionId: number): boolean {
+    if (!this.config.invalidateOnChange) return true;
+    if (!this.#smart) return this.#listened.size > 0;
+    const owner = this.#host.cluster.partitionOwner(partitionId);
+    return owner !== undefined && this.#listened.has(owner);
   }
 
   /** A connection joined: retries a listener registration that failed everywhere before. */
@@ -260,7 +288,9 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     const byPartition = new Map<number, DataBytes[]>();
     for (const [dataId, miss] of misses) {
       const partitionId = host.partitionIdOf(miss.keyData);
-      if (this.#caching) reservations.set(dataId, store.reserve(dataId, miss.fastKey, partitionId));
+      if (this.#caching && this.#listenedTo(partitionId)) {
+        reservations.set(dataId, store.reserve(dataId, miss.fastKey, partitionId));
+      }
       const group = byPartition.get(partitionId);
       if (group) group.push(miss.keyData);
       else byPartition.set(partitionId, [miss.keyData]);
@@ -396,7 +426,8 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
   }
 
   loadAll(keys?: Iterable<K>, replaceExistingValues?: boolean): Promise<void> {
-    if (keys === undefined) return this.#writeAll(() => this.#inner.loadAll(undefined, replaceExistingValues));
+    if (keys === undefined)
+      return this.#writeAll(() => this.#inner.loadAll(undefined, replaceExistingValues));
     const list = materialize(keys);
     if (list === undefined) return this.#inner.loadAll(keys, replaceExistingValues);
     return this.#writeKeys(list, () => this.#inner.loadAll(list, replaceExistingValues));
@@ -521,7 +552,10 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     keyData ??= host.toData(key);
     const dataId = dataIdOf(keyData);
     const partitionId = host.partitionIdOf(keyData);
-    const reservation = this.#caching ? store.reserve(dataId, fastKey, partitionId) : NOT_RESERVED;
+    const reservation =
+      this.#caching && this.#listenedTo(partitionId)
+        ? store.reserve(dataId, fastKey, partitionId)
+        : NOT_RESERVED;
     let valueData: DataBytes | null;
     try {
       const request = MapGetCodec.encodeRequest(this.#name, keyData, host.currentThreadId());
@@ -617,11 +651,10 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     };
     const spec: ListenerSpec = {
       // Smart clients listen on every member, each reporting its own partitions (as the entry listeners).
-      encodeAddRequest: () =>
-        codec.encodeRequest(name, INVALIDATION_FLAGS, host.config.network.smartRouting),
-      decodeAddResponse: (response) => {
+      encodeAddRequest: () => codec.encodeRequest(name, INVALIDATION_FLAGS, host.config.network.smartRouting),
+      decodeAddResponse: (response, memberUuid) => {
         const id = codec.decodeResponse(response).response;
-        this.#listenerAdded();
+        this.#listenerAdded(memberUuid);
         return id === null ? '' : uuidToString(id);
       },
       encodeRemoveRequest: (id) => MapRemoveEntryListenerCodec.encodeRequest(name, uuidFromString(id)),
@@ -651,8 +684,17 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     );
   }
 
-  /** The listener was (re-)registered on a member: events it sent while it was not may be lost. */
-  #listenerAdded(): void {
+  /**
+   * The listener was (re-)registered on a member. Reads of its partitions that were served meanwhile (while
+   * it reported nothing) are distrusted, and a reconciliation looks for invalidations missed meanwhile.
+   */
+  #listenerAdded(memberUuid: string | undefined): void {
+    if (this.#state === 'destroyed') return;
+    if (memberUuid !== undefined) {
+      this.#listened.add(memberUuid);
+      this.ensureMetadata();
+      this.#distrust(this.#owner.partitionsOf(memberUuid));
+    }
     if (this.#state === 'awaitingListener') {
       this.#state = 'initializing';
       this.ensureMetadata();
@@ -662,14 +704,20 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     }
   }
 
-  #invalidated(key: DataBytes | null, source: Uuid | null, partitionUuid: Uuid | null, sequence: { toNumber(): number }): void {
+  #invalidated(
+    key: DataBytes | null,
+    source: Uuid | null,
+    partitionUuid: Uuid | null,
+    sequence: { toNumber(): number },
+  ): void {
     const store = this.#store;
     // This client's own writes invalidated locally already (before and after they ran).
     const own = source !== null && sameUuid(source, this.#owner.clientUuid);
     let partitionId: number;
     if (key === null) {
       if (!own) store.clear();
-      if (this.#namePartition < 0) this.#namePartition = this.#host.partitionIdOf(this.#host.toData(this.#name));
+      if (this.#namePartition < 0)
+        this.#namePartition = this.#host.partitionIdOf(this.#host.toData(this.#name));
       partitionId = this.#namePartition;
     } else {
       if (!own) store.invalidate(dataIdOf(key));

@@ -13,7 +13,7 @@ import {
   resolveMapsConfig,
   resolveRepairConfig,
 } from './config';
-import { type NearCacheHost, NearCachedMap } from './near-cached-map';
+import { NearCachedMap, type NearCacheHost } from './near-cached-map';
 
 const MAP_SERVICE_NAME = 'hz:impl:mapService';
 /** How often expired entries are swept, and how many records one sweep looks at per map. */
@@ -39,7 +39,11 @@ export class NearCacheManager implements NearCacheHost {
   #again = false;
   #closed = false;
 
-  constructor(host: PluginHost, configs: ReadonlyMap<string, ResolvedMapConfig>, repair: ResolvedRepairConfig) {
+  constructor(
+    host: PluginHost,
+    configs: ReadonlyMap<string, ResolvedMapConfig>,
+    repair: ResolvedRepairConfig,
+  ) {
     this.host = host;
     this.clientUuid = uuidFromString(host.clientUuid);
     this.#configs = configs;
@@ -49,8 +53,8 @@ export class NearCacheManager implements NearCacheHost {
     host.on('clusterChanged', () => {
       for (const map of this.#maps.values()) map.clusterChanged();
     });
-    host.on('connectionLost', ({ memberUuid }) => this.#distrustMember(memberUuid));
-    host.on('memberRemoved', (member: Member) => this.#distrustMember(member.uuid));
+    host.on('connectionLost', ({ memberUuid }) => this.#memberLost(memberUuid));
+    host.on('memberRemoved', (member: Member) => this.#memberLost(member.uuid));
     host.on('connectionAdded', () => {
       for (const map of this.#maps.values()) map.retryListener();
     });
@@ -224,9 +228,7 @@ export class NearCacheManager implements NearCacheHost {
     this.#sweepTimer.unref();
   }
 
-  /** A member's connection broke or it left: its invalidations may be lost, so its partitions are distrusted. */
-  #distrustMember(memberUuid: string): void {
-    if (this.#maps.size === 0) return;
+  partitionsOf(memberUuid: string): number[] {
     const cluster = this.host.cluster;
     const count = cluster.partitionCount();
     const smart = this.host.config.network.smartRouting;
@@ -235,7 +237,14 @@ export class NearCacheManager implements NearCacheHost {
       // Unisocket: every event came through that one connection.
       if (!smart || cluster.partitionOwner(p) === memberUuid) partitions.push(p);
     }
-    for (const map of this.#maps.values()) map.distrustPartitions(partitions);
+    return partitions;
+  }
+
+  /** A member's connection broke or it left: its invalidations may be lost, so its partitions are distrusted. */
+  #memberLost(memberUuid: string): void {
+    if (this.#maps.size === 0) return;
+    const partitions = this.partitionsOf(memberUuid);
+    for (const map of this.#maps.values()) map.memberLost(memberUuid, partitions);
   }
 }
 

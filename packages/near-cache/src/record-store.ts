@@ -37,7 +37,7 @@ export type FastKey = string | number;
 export function isFastKey(key: unknown): key is FastKey {
   if (typeof key === 'string') return true;
   // -0 and NaN would collide in a JS Map with keys that serialize differently.
-  return typeof key === 'number' && key === key && !(key === 0 && 1 / key < 0);
+  return typeof key === 'number' && !Number.isNaN(key) && !Object.is(key, -0);
 }
 
 /** A record reserved for a read in flight holds this until the read publishes its value. */
@@ -161,7 +161,7 @@ export class RecordStore {
   lookup(record: NearCacheRecord): { value: unknown } | undefined {
     if (record.reservation !== PUBLISHED) return undefined;
     const metadata = this.#metadata;
-    if (metadata !== null && metadata.isStale(record.partitionId, record.epoch, record.sequence)) {
+    if (metadata?.isStale(record.partitionId, record.epoch, record.sequence)) {
       this.#remove(record);
       this.staleReads++;
       return undefined;

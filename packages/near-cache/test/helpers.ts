@@ -1,10 +1,5 @@
+import { type ClientConfig, HazelcastClient, type IMap, type LifecycleState } from '@hz/core-client';
 import type { Cluster } from '@hz-tools/cluster';
-import {
-  type ClientConfig,
-  HazelcastClient,
-  type IMap,
-  type LifecycleState,
-} from '@hz/core-client';
 import { expect, vi } from 'vitest';
 import { getNearCacheStats, type NearCacheStats } from '../src/index';
 

@@ -1,6 +1,16 @@
+import { createRequire } from 'node:module';
+import {
+  getMap,
+  type HazelcastClient,
+  type IMap,
+  InvalidConfigurationError,
+  Predicates,
+} from '@hz/core-client';
+import { clientContext } from '@hz/core-client/plugin';
+import type { ClientMessage } from '@hz/protocol';
+import { MapGetAllCodec, MapGetCodec } from '@hz/protocol/codecs/map';
 import type { IdentifiedDataSerializable, ObjectDataInput, ObjectDataOutput } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
-import { getMap, type HazelcastClient, type IMap, InvalidConfigurationError, Predicates } from '@hz/core-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { getNearCacheStats, nearCache } from '../src/index';
 import { connect, shutdownAll, statsOf, untilCaching } from './helpers';
@@ -41,6 +51,9 @@ const plugin = () =>
     'ttl-*': { timeToLiveSeconds: 1 },
     'idle-*': { maxIdleSeconds: 1 },
     'loaded-*': {},
+    'race-*': {},
+    'race-obj-*': { inMemoryFormat: 'OBJECT' },
+    'interop-*': {},
   });
 
 let reader: HazelcastClient;
@@ -66,10 +79,16 @@ async function maps<V = string>(name: string): Promise<[IMap<string, V>, IMap<st
  * Runs a write of another client and waits until the reader received the `events` invalidations it causes,
  * so counts asserted afterwards do not depend on when those events arrive.
  */
-async function written<K, V>(cached: IMap<K, V>, events: number, write: () => Promise<unknown>): Promise<void> {
+async function written<K, V>(
+  cached: IMap<K, V>,
+  events: number,
+  write: () => Promise<unknown>,
+): Promise<void> {
   const before = statsOf(cached).invalidationRequests;
   await write();
-  await vi.waitFor(() => expect(statsOf(cached).invalidationRequests).toBeGreaterThanOrEqual(before + events));
+  await vi.waitFor(() =>
+    expect(statsOf(cached).invalidationRequests).toBeGreaterThanOrEqual(before + events),
+  );
 }
 
 describe('reads', () => {
@@ -229,7 +248,7 @@ describe('invalidation', () => {
     await untilCaching(again);
     expect(await again.get('k')).toBeNull();
     await plain.set('k', 'v2');
-    expect(await again.get('k')).toBe('v2');
+    await vi.waitFor(async () => expect(await again.get('k')).toBe('v2'));
   });
 });
 
@@ -281,14 +300,18 @@ describe('options', () => {
 
   it('RANDOM evicts one of the older entries; NONE stops caching new keys', async () => {
     const [random, randomWriter] = await maps('random-eviction');
-    await written(random, 4, () => randomWriter.putAll(['a', 'b', 'c', 'd'].map((k) => [k, k] as [string, string])));
+    await written(random, 4, () =>
+      randomWriter.putAll(['a', 'b', 'c', 'd'].map((k) => [k, k] as [string, string])),
+    );
     for (const key of ['a', 'b', 'c', 'd']) await random.get(key);
     expect(statsOf(random)).toMatchObject({ ownedEntryCount: 3, evictions: 1 });
     expect(await random.get('d')).toBe('d');
     expect(statsOf(random).hits).toBe(1);
 
     const [none, noneWriter] = await maps('none-eviction');
-    await written(none, 4, () => noneWriter.putAll(['a', 'b', 'c', 'd'].map((k) => [k, k] as [string, string])));
+    await written(none, 4, () =>
+      noneWriter.putAll(['a', 'b', 'c', 'd'].map((k) => [k, k] as [string, string])),
+    );
     for (const key of ['a', 'b', 'c', 'd', 'd', 'a', 'b', 'c']) expect(await none.get(key)).toBe(key);
     expect(statsOf(none)).toMatchObject({ misses: 5, hits: 3, ownedEntryCount: 3, evictions: 0 });
   });
@@ -386,5 +409,193 @@ describe('repair settings', () => {
       },
     });
     await plain.shutdown();
+  });
+});
+
+/**
+ * Holds back the reader's first response of `responseType` until `release()`: the member answered, the
+ * answer waits inside the client. A real cluster produces the same order when the answer and an
+ * invalidation travel on different connections (a migration moved the partition) or land in one socket
+ * read, where the event is handled before the read's continuation runs.
+ */
+function holdResponse(responseType: number): { held: Promise<void>; release(): void; restore(): void } {
+  const invocations = clientContext(reader).invocations;
+  const original = invocations.handleMessage;
+  let message: ClientMessage | undefined;
+  let signal!: () => void;
+  const held = new Promise<void>((resolve) => {
+    signal = resolve;
+  });
+  invocations.handleMessage = (incoming: ClientMessage) => {
+    if (message === undefined && incoming.messageType === responseType) {
+      message = incoming;
+      signal();
+      return;
+    }
+    original.call(invocations, incoming);
+  };
+  const restore = () => {
+    invocations.handleMessage = original;
+  };
+  return {
+    held,
+    restore,
+    release: () => {
+      restore();
+      if (message) original.call(invocations, message);
+    },
+  };
+}
+
+describe('a read racing with a change of its key (the reservation)', () => {
+  for (const name of ['race-held', 'race-obj-held']) {
+    it(`does not cache an answer that arrives after another client's invalidation (${name})`, async () => {
+      const [cached, plain] = await maps(name);
+      await written(cached, 1, () => plain.set('k', 'old'));
+      const hold = holdResponse(MapGetCodec.RESPONSE_MESSAGE_TYPE);
+      try {
+        const read = cached.get('k'); // reserved; the member answers 'old', the answer waits
+        await hold.held;
+        await written(cached, 1, () => plain.set('k', 'new')); // its invalidation is handled first
+        hold.release();
+        expect(await read).toBe('old'); // the read returns what it read...
+        expect(await cached.get('k')).toBe('new'); // ...but did not cache it
+        expect(await cached.get('k')).toBe('new');
+        expect(statsOf(cached)).toMatchObject({ misses: 2, hits: 1 });
+      } finally {
+        hold.restore();
+      }
+    });
+  }
+
+  it('does not cache an answer that arrives after this client’s own write', async () => {
+    const [cached, plain] = await maps('race-own');
+    await written(cached, 1, () => plain.set('k', 'old'));
+    const hold = holdResponse(MapGetCodec.RESPONSE_MESSAGE_TYPE);
+    try {
+      const read = cached.get('k');
+      await hold.held;
+      await cached.set('k', 'new');
+      hold.release();
+      expect(await read).toBe('old');
+      expect(await cached.get('k')).toBe('new');
+    } finally {
+      hold.restore();
+    }
+  });
+
+  it('getAll does not cache the keys that changed while it was in flight', async () => {
+    const [cached, plain] = await maps('race-get-all');
+    await written(cached, 1, () => plain.set('k', 'old'));
+    const hold = holdResponse(MapGetAllCodec.RESPONSE_MESSAGE_TYPE);
+    try {
+      const read = cached.getAll(['k']);
+      await hold.held;
+      await written(cached, 1, () => plain.set('k', 'new'));
+      hold.release();
+      expect(await read).toEqual([['k', 'old']]);
+      expect(await cached.get('k')).toBe('new');
+    } finally {
+      hold.restore();
+    }
+  });
+});
+
+describe('races between a read and a change of the same key', () => {
+  // A read reserves its key before it asks the cluster and publishes only if the reservation survived:
+  // a change (this client's write, or another client's event) that lands while the read is in flight
+  // drops the reservation, so the read's possibly old answer is never cached. Many rounds, with reads
+  // and writes of one key from concurrent flows, OBJECT format included (its answer is deserialized
+  // before it is published, which widens the window).
+  for (const name of ['race-binary', 'race-obj-object']) {
+    it(`never leave an old value cached (${name})`, async () => {
+      const [cached, plain] = await maps<number>(name);
+      await plain.set('k', 0);
+      const readsInFlight = (count: number) => Array.from({ length: count }, () => cached.get('k'));
+      for (let round = 1; round <= 300; round++) {
+        if (round % 2 === 0) {
+          // This client's own write, racing with its own reads.
+          const reads = readsInFlight(4);
+          await cached.set('k', round);
+          await Promise.all([...reads, ...readsInFlight(2)]);
+          expect(await cached.get('k'), `round ${round}`).toBe(round);
+        } else {
+          // Another client's write, racing with this client's reads; its event arrives when it arrives.
+          const reads = readsInFlight(4);
+          await plain.set('k', round);
+          await Promise.all([...reads, ...readsInFlight(2)]);
+          await vi.waitFor(async () => expect(await cached.get('k'), `round ${round}`).toBe(round), {
+            timeout: 10_000,
+            interval: 1,
+          });
+        }
+      }
+      // Whatever raced last, the cache ends up agreeing with the cluster, and keeps agreeing.
+      const final = await plain.get('k');
+      for (let i = 0; i < 10; i++) expect(await cached.get('k')).toBe(final);
+      expect(statsOf(cached).hits).toBeGreaterThan(0);
+    });
+  }
+});
+
+describe('interop', () => {
+  // The official hazelcast-client (a test-only devDependency) as the writer: its writes reach the members
+  // like any other client's, and their invalidations must reach this near cache.
+  const require = createRequire(import.meta.url);
+  const official = require('hazelcast-client') as {
+    Client: { newHazelcastClient(config: object): Promise<OfficialClient> };
+  };
+  interface OfficialMap {
+    put(key: string, value: unknown): Promise<unknown>;
+    set(key: string, value: unknown): Promise<void>;
+    remove(key: string): Promise<unknown>;
+    putAll(entries: Array<[string, unknown]>): Promise<void>;
+    clear(): Promise<void>;
+  }
+  interface OfficialClient {
+    getMap(name: string): Promise<OfficialMap>;
+    shutdown(): Promise<void>;
+  }
+
+  it('invalidations caused by the official Node.js client’s writes', async () => {
+    const theirs = await official.Client.newHazelcastClient({
+      clusterName: cluster.current.name,
+      network: { clusterMembers: cluster.current.addresses },
+      properties: { 'hazelcast.logging.level': 'OFF' },
+    });
+    try {
+      const [cached] = await maps('interop-official');
+      const map = await theirs.getMap('interop-official');
+      await map.put('a', 'a1');
+      await map.put('b', 'b1');
+      await vi.waitFor(async () => expect(await cached.get('a')).toBe('a1'));
+      await vi.waitFor(async () => expect(await cached.get('b')).toBe('b1'));
+      const hits = statsOf(cached).hits;
+      expect(await cached.get('a')).toBe('a1');
+      expect(statsOf(cached).hits).toBe(hits + 1);
+
+      await map.set('a', 'a2');
+      await vi.waitFor(async () => expect(await cached.get('a')).toBe('a2'));
+      await map.remove('b');
+      await vi.waitFor(async () => expect(await cached.get('b')).toBeNull());
+      await map.putAll([
+        ['a', 'a3'],
+        ['b', 'b3'],
+      ]);
+      await vi.waitFor(async () =>
+        expect(new Map(await cached.getAll(['a', 'b']))).toEqual(
+          new Map([
+            ['a', 'a3'],
+            ['b', 'b3'],
+          ]),
+        ),
+      );
+      await map.clear();
+      await vi.waitFor(async () => expect(await cached.get('a')).toBeNull());
+      expect(await cached.get('b')).toBeNull();
+      expect(statsOf(cached).invalidations).toBeGreaterThanOrEqual(4);
+    } finally {
+      await theirs.shutdown();
+    }
   });
 });
