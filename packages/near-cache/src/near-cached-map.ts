@@ -550,18 +550,19 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     const host = this.#host;
     store.misses++;
     keyData ??= host.toData(key);
-    const dataId = dataIdOf(keyData);
     const partitionId = host.partitionIdOf(keyData);
-    const reservation =
-      this.#caching && this.#listenedTo(partitionId)
-        ? store.reserve(dataId, fastKey, partitionId)
-        : NOT_RESERVED;
+    let dataId = '';
+    let reservation = NOT_RESERVED;
+    if (this.#caching && this.#listenedTo(partitionId)) {
+      dataId = dataIdOf(keyData);
+      reservation = store.reserve(dataId, fastKey, partitionId);
+    }
     let valueData: DataBytes | null;
     try {
       const request = MapGetCodec.encodeRequest(this.#name, keyData, host.currentThreadId());
       valueData = MapGetCodec.decodeResponse(await host.invokeOnPartition(request, partitionId)).response;
     } catch (error) {
-      store.release(dataId, reservation);
+      if (reservation !== NOT_RESERVED) store.release(dataId, reservation);
       throw error;
     }
     if (reservation === NOT_RESERVED) return host.toObject<V>(valueData);
@@ -573,23 +574,23 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
    * returns the value. In OBJECT format the value is deserialized first; the reservation is checked after
    * that, so an invalidation that arrived meanwhile still wins.
    */
-  async #settle(dataId: string, reservation: number, valueData: DataBytes | null): Promise<unknown> {
-    const store = this.#store;
+  #settle(dataId: string, reservation: number, valueData: DataBytes | null): Promise<unknown> {
     const copy = valueData === null ? null : Buffer.from(valueData);
     const cost = copy === null ? 0 : copy.length;
     if (this.#binary) {
-      if (reservation !== NOT_RESERVED) store.publish(dataId, reservation, copy, cost);
+      if (reservation !== NOT_RESERVED) this.#store.publish(dataId, reservation, copy, cost);
       return this.#host.toObject(copy);
     }
-    let value: unknown;
-    try {
-      value = await this.#host.toObject(copy);
-    } catch (error) {
-      store.release(dataId, reservation);
-      throw error;
-    }
-    if (reservation !== NOT_RESERVED) store.publish(dataId, reservation, value, cost);
-    return value;
+    return this.#host.toObject(copy).then(
+      (value) => {
+        if (reservation !== NOT_RESERVED) this.#store.publish(dataId, reservation, value, cost);
+        return value;
+      },
+      (error: unknown) => {
+        this.#store.release(dataId, reservation);
+        throw error;
+      },
+    );
   }
 
   /** The cache key of a key, or undefined when it cannot be serialized (the map proxy reports that). */

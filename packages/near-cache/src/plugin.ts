@@ -21,6 +21,8 @@ const SWEEP_MILLIS = 1_000;
 const SWEEP_BUDGET = 10_000;
 /** A reconciliation that reached no member is tried again after this long. */
 const RETRY_MILLIS = 1_000;
+/** A member that does not answer (paused, overloaded) must not hold up the other members' metadata for long. */
+const FETCH_TIMEOUT_MILLIS = 15_000;
 /** setInterval's largest delay. */
 const MAX_TIMER_MILLIS = 2_147_483_647;
 
@@ -139,7 +141,7 @@ export class NearCacheManager implements NearCacheHost {
             uuidFromString(memberUuid),
           );
           response = MapFetchNearCacheInvalidationMetadataCodec.decodeResponse(
-            await this.host.invokeOnMember(request, memberUuid),
+            await this.host.invokeOnMember(request, memberUuid, { timeoutMillis: FETCH_TIMEOUT_MILLIS }),
           );
         } catch (error) {
           this.host.logger.debug(

@@ -252,6 +252,30 @@ describe('invalidation', () => {
   });
 });
 
+describe('a unisocket client', () => {
+  it('caches, and hears every member’s invalidations through its one connection', async () => {
+    const unisocket = await connect(cluster.current, {
+      network: { smartRouting: false },
+      plugins: [nearCache({ 'uni-*': {} })],
+    });
+    try {
+      const cached = getMap<string, string>(unisocket, 'uni-map');
+      const plain = getMap<string, string>(writer, 'uni-map');
+      await untilCaching(cached);
+      const keys = Array.from({ length: 50 }, (_, i) => `k${i}`); // spread over every member's partitions
+      await written(cached, keys.length, () => plain.putAll(keys.map((k) => [k, 'v1'] as [string, string])));
+      for (const key of keys) expect(await cached.get(key)).toBe('v1');
+      for (const key of keys) expect(await cached.get(key)).toBe('v1');
+      expect(statsOf(cached)).toMatchObject({ hits: keys.length, ownedEntryCount: keys.length });
+      await Promise.all(keys.map((key) => plain.set(key, 'v2')));
+      await vi.waitFor(() => expect(statsOf(cached).ownedEntryCount).toBe(0));
+      for (const key of keys) expect(await cached.get(key)).toBe('v2');
+    } finally {
+      await unisocket.shutdown();
+    }
+  });
+});
+
 describe('options', () => {
   it('inMemoryFormat OBJECT returns the cached object; BINARY a fresh copy each time', async () => {
     const value = { price: 10, tags: ['a'] };
