@@ -130,6 +130,15 @@ describe('a cluster restart', () => {
     );
     await cluster.current.restart();
     await Promise.all([readerBack, writerBack]);
+    // Both clients know the whole new cluster (and so are on the same one).
+    const size = cluster.current.liveMembers.length;
+    await vi.waitFor(
+      () => {
+        expect(reader.getCluster().getMembers()).toHaveLength(size);
+        expect(writer.getCluster().getMembers()).toHaveLength(size);
+      },
+      { timeout: 60_000, interval: 50 },
+    );
 
     // The restarted cluster is empty: the value cached before must not come back.
     expect(await cached.get('k')).toBeNull();
@@ -141,6 +150,7 @@ describe('a cluster restart', () => {
     });
     expect(await cached.get('k')).toBeNull();
     await written.set('k', 'after');
+    expect(await getMap<string, string>(observer, 'consistency-restart').get('k')).toBe('after');
     await vi.waitFor(async () => expect(await cached.get('k')).toBe('after'), { timeout: 30_000 });
     expect(await cached.get('k')).toBe('after');
   });
