@@ -314,6 +314,14 @@ export class ConnectionManager {
     this.#check(connection, response);
     const memberUuid = connection.memberUuid as string;
     const clusterId = connection.clusterId as string;
+    const pooled = this.#byMember.get(memberUuid);
+    if (pooled && pooled !== connection && pooled.alive) {
+      // A second attempt reached a member already in the pool (after a cluster restart the old member list
+      // still names the same addresses under old uuids). The pooled connection carries invocations and
+      // listeners: keep it, and drop the redundant one instead of failing what is in flight on the other.
+      connection.close(new TargetDisconnectedError(`Already connected to member ${memberUuid}`));
+      return pooled;
+    }
     const wasDisconnected = this.#byMember.size === 0;
     const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
     this.#clusterId = clusterId;
