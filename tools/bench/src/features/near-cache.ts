@@ -38,7 +38,11 @@ export const nearCacheBenchmark: FeatureBenchmark = {
     scenario(50, 'BINARY', 32),
     scenario(50, 'OBJECT', 32),
   ],
-  async prepare(kind: ClientKind, target: FeatureTarget, { params }: FeatureScenario): Promise<PreparedDriver> {
+  async prepare(
+    kind: ClientKind,
+    target: FeatureTarget,
+    { params }: FeatureScenario,
+  ): Promise<PreparedDriver> {
     const { hitPercent, inMemoryFormat } = params as unknown as Params;
     const mapName = `near-cache-bench-${inMemoryFormat.toLowerCase()}`;
     const { map, close, cachedCount } =
@@ -51,7 +55,8 @@ export const nearCacheBenchmark: FeatureBenchmark = {
     // Warm: read every key until all of them are cached (ours caches once its invalidation listener is
     // registered and its first metadata arrived; the official client's get waits for its listener).
     for (let attempt = 0; cachedCount() < KEYS; attempt++) {
-      if (attempt > 200) throw new Error(`bench near-cache: only ${cachedCount()} of ${KEYS} keys got cached`);
+      if (attempt > 200)
+        throw new Error(`bench near-cache: only ${cachedCount()} of ${KEYS} keys got cached`);
       for (const key of keys) await map.get(key);
       if (cachedCount() < KEYS) await new Promise((resolve) => setTimeout(resolve, 50));
     }
