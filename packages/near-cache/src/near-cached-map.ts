@@ -18,7 +18,14 @@ import {
 } from '@hz/protocol/codecs/map';
 import type { ResolvedMapConfig } from './config';
 import { InvalidationMetadata, sameUuid } from './metadata';
-import { type FastKey, isFastKey, type NearCacheStats, NOT_RESERVED, RecordStore } from './record-store';
+import {
+  type FastKey,
+  isFastKey,
+  type NearCacheRecord,
+  type NearCacheStats,
+  NOT_RESERVED,
+  RecordStore,
+} from './record-store';
 
 /** EntryEventType.INVALIDATION: the only events a near-cache listener asks for. */
 const INVALIDATION_FLAGS = 256;
@@ -259,13 +266,24 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
     const host = this.#host;
     const hits: Array<[K, unknown]> = [];
     const misses = new Map<string, { key: K; keyData: DataBytes; fastKey: FastKey | undefined }>();
+    // A key given twice is answered once, as by the members.
+    const seenFast = new Set<FastKey>();
+    const seenData = new Set<string>();
     for (const key of list) {
       const fastKey = isFastKey(key) ? key : undefined;
-      let record = fastKey === undefined ? undefined : store.byFastKey(fastKey);
+      let record: NearCacheRecord | undefined;
       let keyData: DataBytes | undefined;
-      if (record === undefined && fastKey === undefined) {
+      let dataId: string | undefined;
+      if (fastKey !== undefined) {
+        if (seenFast.has(fastKey)) continue;
+        seenFast.add(fastKey);
+        record = store.byFastKey(fastKey);
+      } else {
         keyData = host.toData(key);
-        record = store.byDataId(dataIdOf(keyData));
+        dataId = dataIdOf(keyData);
+        if (seenData.has(dataId)) continue;
+        seenData.add(dataId);
+        record = store.byDataId(dataId);
       }
       const hit = record === undefined ? undefined : store.lookup(record);
       if (hit !== undefined) {
@@ -274,7 +292,7 @@ export class NearCachedMap<K, V> implements IMap<K, V> {
         continue;
       }
       keyData ??= host.toData(key);
-      const dataId = dataIdOf(keyData);
+      dataId ??= dataIdOf(keyData);
       if (!misses.has(dataId)) {
         store.misses++;
         misses.set(dataId, { key, keyData, fastKey });

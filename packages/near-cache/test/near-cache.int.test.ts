@@ -132,6 +132,9 @@ describe('reads', () => {
     expect(statsOf(cached)).toMatchObject({ hits: 1, misses: 4, ownedEntryCount: 4 });
     expect(new Map(await cached.getAll(new Set(['a', 'b', 'c', 'x'])))).toEqual(new Map(all));
     expect(statsOf(cached)).toMatchObject({ hits: 5, misses: 4 });
+    // A key given twice comes back once.
+    expect(await cached.getAll(['a', 'a', 'b', 'b'])).toHaveLength(2);
+    expect(statsOf(cached)).toMatchObject({ hits: 7, misses: 4 });
     await plain.set('b', '22');
     await vi.waitFor(async () => expect(new Map(await cached.getAll(['b']))).toEqual(new Map([['b', '22']])));
   });
