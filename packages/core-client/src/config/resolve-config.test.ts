@@ -70,6 +70,31 @@ describe('resolveClientConfig defaults', () => {
     expect(config.properties['hazelcast.client.operation.fail.on.indeterminate.state']).toBe(true);
   });
 
+  it('accepts the near-cache repair properties (@hz/near-cache takes its defaults from them)', () => {
+    expect(resolveClientConfig().properties).toMatchObject({
+      'hazelcast.invalidation.reconciliation.interval.seconds': 60,
+      'hazelcast.invalidation.min.reconciliation.interval.seconds': 30,
+      'hazelcast.invalidation.max.tolerated.miss.count': 10,
+    });
+    const config = resolveClientConfig({
+      properties: {
+        'hazelcast.invalidation.reconciliation.interval.seconds': '0',
+        'hazelcast.invalidation.min.reconciliation.interval.seconds': 5,
+        'hazelcast.invalidation.max.tolerated.miss.count': 0,
+      },
+    });
+    expect(config.properties).toMatchObject({
+      'hazelcast.invalidation.reconciliation.interval.seconds': 0,
+      'hazelcast.invalidation.min.reconciliation.interval.seconds': 5,
+      'hazelcast.invalidation.max.tolerated.miss.count': 0,
+    });
+    expect(() =>
+      resolveClientConfig({ properties: { 'hazelcast.invalidation.max.tolerated.miss.count': -1 } }),
+    ).toThrow(
+      /properties\['hazelcast\.invalidation\.max\.tolerated\.miss\.count'\] must be an integer >= 0, got number -1/,
+    );
+  });
+
   it('returns a frozen config', () => {
     const config = resolveClientConfig();
     expect(Object.isFrozen(config)).toBe(true);

@@ -2,6 +2,7 @@ import { cpBenchmark } from './cp';
 import type { FeatureBenchmark } from './feature';
 import { flakeIdBenchmark } from './flake-id';
 import { multimapBenchmark } from './multimap';
+import { nearCacheBenchmark } from './near-cache';
 import { observabilityBenchmark } from './observability';
 import { queueBenchmark } from './queue';
 import { reliableTopicBenchmark } from './reliable-topic';
@@ -19,5 +20,6 @@ export const FEATURES: readonly FeatureBenchmark[] = [
   cpBenchmark,
   sqlBenchmark,
   sqlStreamBenchmark,
+  nearCacheBenchmark,
   surfaceBenchmark,
 ];
