@@ -26,6 +26,13 @@ export type {
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
 export * from './errors/hazelcast-error';
+export {
+  type ExecuteOptions,
+  getExecutorService,
+  type IExecutorService,
+  type MemberResults,
+  type MemberSelector,
+} from './executor/index';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';
 export { getList, type IList } from './list/index';
@@ -79,6 +86,22 @@ export {
   type ReplicatedMapPutOptions,
 } from './replicatedmap/index';
 export { getSet, type ISet } from './set/index';
+export {
+  newTransaction,
+  runInTransaction,
+  type Transaction,
+  type TransactionalList,
+  type TransactionalMap,
+  type TransactionalMapPutOptions,
+  type TransactionalMultiMap,
+  type TransactionalObject,
+  type TransactionalQueue,
+  type TransactionalQueueWaitOptions,
+  type TransactionalSet,
+  type TransactionOptions,
+  TransactionState,
+  TransactionType,
+} from './transaction/index';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
   type BalancedMember,
