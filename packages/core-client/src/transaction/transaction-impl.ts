@@ -36,8 +36,12 @@ import { TransactionalSetProxy } from './transactional-set';
 const DEFAULT_TIMEOUT_MILLIS = 120_000;
 const MAX_INT = 2 ** 31 - 1;
 
-/** The protocol's transaction types. */
-const TYPE_IDS: Readonly<Record<TransactionType, number>> = { TWO_PHASE: 1, ONE_PHASE: 2 };
+/**
+ * The members' ids of the transaction types (Java's TransactionOptions.TransactionType.getById). The
+ * protocol's description of Transaction.create says the opposite (1 for two-phase), but members read 1 as
+ * ONE_PHASE: sent 1, a transaction makes other clients' reads of its keys wait, which only ONE_PHASE does.
+ */
+const TYPE_IDS: Readonly<Record<TransactionType, number>> = { ONE_PHASE: 1, TWO_PHASE: 2 };
 
 /** @internal What a transactional structure needs of its transaction. */
 export interface TransactionPort {
