@@ -10,7 +10,6 @@ import type { LifecycleService } from '../lifecycle/lifecycle-service';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
 import type { ListenerService, ListenerSpec } from '../listener/listener-service';
 import type { Logger } from '../logging/logger';
-import type { Connection } from '../network/connection';
 import type { ConnectionManager } from '../network/connection-manager';
 import type { DistributedObject, ProxyManager, ProxyRegistry } from '../proxy/proxy-manager';
 import type { Int64 } from '../util/int64';
@@ -138,15 +137,6 @@ export interface ClientContext extends PluginHost {
   readonly listeners: ListenerService;
   readonly proxyManager: ProxyManager;
   readonly lifecycleService: LifecycleService;
-  /**
-   * Sends on `connection` only (a transaction is bound to one member): never rerouted, and fails with
-   * TargetDisconnectedError once that connection closes. Waits for new Compact schemas like every invocation.
-   */
-  invokeOnConnection(
-    request: ClientMessage,
-    connection: Connection,
-    options?: InvokeOptions,
-  ): Promise<ClientMessage>;
   /** Sets `plugin` up for this client once; returns its per-client state. */
   attachPlugin<S>(plugin: ClientPlugin<S>): S;
 }

@@ -248,8 +248,6 @@ export class HazelcastClient {
       },
       invokeOnRandomTarget: (request, options) => invoke(request, { kind: 'any' }, options),
       invokeOnMember: (request, uuid, options) => invoke(request, { kind: 'member', uuid }, options),
-      invokeOnConnection: (request, connection, options) =>
-        invoke(request, { kind: 'connection', connection }, options),
       // A listener added after shutdown began would be registered on no member and never fire: refuse it.
       registerListener: (spec) =>
         lifecycle.state === LifecycleState.SHUTTING_DOWN || lifecycle.state === LifecycleState.SHUTDOWN

@@ -16,7 +16,6 @@ import {
   OperationTimeoutError,
   QueryError,
   QueryResultSizeExceededError,
-  RejectedExecutionError,
   SplitBrainProtectionError,
   StaleSequenceError,
   TargetDisconnectedError,
@@ -53,7 +52,6 @@ const CORE_SERVER_ERRORS: ReadonlyArray<readonly [number, ServerErrorFactory]> =
   [ErrorCodes.TRANSACTION, TransactionError],
   [ErrorCodes.TRANSACTION_NOT_ACTIVE, TransactionNotActiveError],
   [ErrorCodes.TRANSACTION_TIMED_OUT, TransactionTimedOutError],
-  [ErrorCodes.REJECTED_EXECUTION, RejectedExecutionError],
   [ErrorCodes.NO_DATA_MEMBER, NoDataMemberInClusterError],
   [ErrorCodes.SPLIT_BRAIN_PROTECTION, SplitBrainProtectionError],
 ];

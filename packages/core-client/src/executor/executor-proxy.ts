@@ -1,4 +1,4 @@
-import { type ClientMessage, randomUuid, type Uuid, uuidFromString } from '@hz/protocol';
+import { type ClientMessage, ErrorCodes, randomUuid, type Uuid, uuidFromString } from '@hz/protocol';
 import {
   ExecutorServiceCancelOnMemberCodec,
   ExecutorServiceCancelOnPartitionCodec,
@@ -42,6 +42,8 @@ interface Placement {
 export class ExecutorServiceProxy extends ProxyBase implements IExecutorService {
   constructor(host: PluginHost, name: string) {
     super(host, EXECUTOR_SERVICE_NAME, name);
+    // Registered here, not in the core's table, so programs without an executor carry no trace of it.
+    host.registerServerError(ErrorCodes.REJECTED_EXECUTION, RejectedExecutionError);
   }
 
   protected get kind(): string {

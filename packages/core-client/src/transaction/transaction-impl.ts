@@ -7,9 +7,11 @@ import {
 import Long from 'long';
 import type { ClientContext, InvokeOptions, PluginHost } from '../client/client-context';
 import {
+  AbortError,
   ClientNotActiveError,
   ClientOfflineError,
   IllegalArgumentError,
+  TargetDisconnectedError,
   TransactionError,
   TransactionNotActiveError,
   TransactionTimedOutError,
@@ -59,8 +61,8 @@ type EndReason = 'timeout' | 'connection-lost' | 'shutdown';
  * member and which flow it belongs to, and its timeout.
  *
  * Binding. Transaction.create goes to one connection (the load balancer's pick) and every later request of
- * the transaction goes to that connection only, with the transaction id and the lock owner ("thread id") of
- * the flow that began it: the members lock keys for the pair (client, thread id), so two transactions of
+ * the transaction goes to that connection only (see #send), with the transaction id and the lock owner
+ * ("thread id") of the flow that began it: the members lock keys for the pair (client, thread id), so two transactions of
  * one client must never share a thread id. A flow therefore runs one transaction at a time, and a call from
  * another flow is refused before anything is sent.
  *
@@ -84,6 +86,8 @@ export class TransactionImpl implements Transaction, TransactionPort {
   #unsubscribe: (() => void) | undefined;
   #endReason: EndReason | undefined;
   #rollingBack: Promise<void> | undefined;
+  /** Aborted when the connection the transaction began on is lost: ends every request of it in flight. */
+  #bound = new AbortController();
   readonly #objects = new Map<string, unknown>();
 
   constructor(host: ClientContext, options: TransactionOptions | undefined) {
@@ -134,6 +138,11 @@ export class TransactionImpl implements Transaction, TransactionPort {
     }
     this.#threadId = threadId;
     running.set(threadId.toString(), this);
+    this.#connection = connection;
+    // From here on, the loss of this connection ends the transaction and every request in flight.
+    this.#unsubscribe = this.#host.on('connectionLost', ({ memberUuid }) => {
+      if (memberUuid === connection.memberUuid) this.#lost();
+    });
     const startTime = Date.now();
     let id: Uuid | null;
     try {
@@ -143,19 +152,27 @@ export class TransactionImpl implements Transaction, TransactionPort {
         TYPE_IDS[this.type],
         threadId,
       );
-      id = TransactionCreateCodec.decodeResponse(
-        await this.#host.invokeOnConnection(request, connection),
-      ).response;
+      id = TransactionCreateCodec.decodeResponse(await this.#send(request)).response;
       if (id === null) throw new TransactionError('The member created a transaction without an id');
+      if (!connection.alive) throw this.#connectionLost('while the transaction began');
     } catch (error) {
+      this.#unsubscribe?.();
+      this.#unsubscribe = undefined;
+      this.#connection = undefined;
+      const lost = this.#bound.signal.aborted && error instanceof AbortError;
+      this.#bound = new AbortController();
       running.delete(threadId.toString());
       this.#threadId = undefined;
-      throw error;
+      throw lost
+        ? new TargetDisconnectedError(
+            `Cannot begin a transaction: the connection to member ${connection.memberUuid} closed`,
+            { cause: error },
+          )
+        : error;
     }
     this.#id = id;
     this.#idText = uuidToString(id);
     this.#startTime = startTime;
-    this.#connection = connection;
     this.#state = TransactionState.ACTIVE;
     this.#timer = setTimeout(
       () => {
@@ -165,23 +182,24 @@ export class TransactionImpl implements Transaction, TransactionPort {
     );
     // An abandoned transaction must not keep the process alive; its member times it out anyway.
     this.#timer.unref();
-    this.#unsubscribe = this.#host.on('connectionLost', ({ memberUuid }) => {
-      if (memberUuid === connection.memberUuid) this.#lost();
-    });
-    if (!connection.alive) this.#lost();
   }
 
   async commit(): Promise<void> {
     const { id, threadId } = this.active();
-    const connection = this.#connection!;
     this.#state = TransactionState.COMMITTING;
     this.#stopTimer();
     try {
       // The member prepares (TWO_PHASE) and commits in one request.
-      await this.#host.invokeOnConnection(TransactionCommitCodec.encodeRequest(id, threadId), connection);
+      await this.#send(TransactionCommitCodec.encodeRequest(id, threadId));
     } catch (error) {
       this.#state = TransactionState.COMMIT_FAILED;
-      throw error;
+      throw this.#bound.signal.aborted && error instanceof AbortError
+        ? new TargetDisconnectedError(
+            `${this.#what()}: the connection to its member ${this.memberUuid} closed during commit; the ` +
+              'transaction may or may not have been committed',
+            { cause: error },
+          )
+        : error;
     }
     this.#state = TransactionState.COMMITTED;
     this.#finish();
@@ -248,16 +266,37 @@ export class TransactionImpl implements Transaction, TransactionPort {
    * gives up), so no request of a transaction is cut off by the invocation timeout before that.
    */
   async invoke(request: ClientMessage, options?: InvokeOptions): Promise<ClientMessage> {
-    const connection = this.#connection!;
     const timeoutMillis =
       options?.timeoutMillis ??
       this.timeoutMillis + this.#host.config.properties['hazelcast.client.invocation.timeout.millis'];
     try {
-      return await this.#host.invokeOnConnection(request, connection, { ...options, timeoutMillis });
+      return await this.#send(request, { ...options, timeoutMillis });
     } catch (error) {
-      if (!connection.alive) this.#lost();
+      if (this.#bound.signal.aborted && error instanceof AbortError && !options?.signal?.aborted) {
+        throw this.#connectionLost('before the answer arrived');
+      }
+      if (!this.#connection!.alive) this.#lost();
       throw error;
     }
+  }
+
+  /**
+   * Sends to the member the transaction began on, over the connection it began on: the request goes to that
+   * member's connection while it is the same one, and the transaction's signal, aborted when that connection
+   * is lost, stops a request in flight from being resent on a new connection (the member knows the
+   * transaction only on the connection that began it, and the client has already rolled it back).
+   */
+  #send(request: ClientMessage, options?: InvokeOptions): Promise<ClientMessage> {
+    const connection = this.#connection!;
+    const own = this.#bound.signal;
+    const signal = options?.signal ? AbortSignal.any([options.signal, own]) : own;
+    return this.#host.invokeOnMember(request, connection.memberUuid!, { ...options, signal });
+  }
+
+  #connectionLost(when: string): TransactionNotActiveError {
+    return new TransactionNotActiveError(
+      `${this.#what()} was rolled back: the connection to its member ${this.memberUuid} was lost${when ? ` ${when}` : ''}`,
+    );
   }
 
   /** @internal Client shutdown: roll back while the connection is still open. */
@@ -294,7 +333,7 @@ export class TransactionImpl implements Transaction, TransactionPort {
     this.#rollingBack = (async () => {
       if (connection.alive) {
         try {
-          await this.#host.invokeOnConnection(request, connection);
+          await this.#send(request);
         } catch (error) {
           // The member rolls back a transaction it cannot finish (its timeout, or its client gone).
           this.#host.logger.debug(
@@ -311,6 +350,7 @@ export class TransactionImpl implements Transaction, TransactionPort {
 
   /** The connection to the coordinating member closed: the transaction is over. */
   #lost(): void {
+    if (!this.#bound.signal.aborted) this.#bound.abort();
     if (this.#state !== TransactionState.ACTIVE) return;
     this.#state = TransactionState.ROLLED_BACK;
     this.#endReason = 'connection-lost';
@@ -358,9 +398,7 @@ export class TransactionImpl implements Transaction, TransactionPort {
                 'and was rolled back',
             );
           case 'connection-lost':
-            return new TransactionNotActiveError(
-              `${what} was rolled back: the connection to its member ${this.memberUuid} was lost`,
-            );
+            return this.#connectionLost('');
           case 'shutdown':
             return new TransactionNotActiveError(`${what} was rolled back: the client shut down`);
           default:

@@ -69,6 +69,8 @@ const FORBIDDEN = [
   /core-client\/src\/(list|set|collection)\//,
   /codecs\/(multi-map|replicated-map|transactional-multi-map)\//,
   /\/(multimap|replicatedmap)\//,
+  /codecs\/(executor-service|transaction|transactional-map)\//,
+  /core-client\/src\/(executor|transaction)\//,
 ];
 
 /**
