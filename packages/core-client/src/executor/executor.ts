@@ -36,7 +36,10 @@ export interface IExecutorService extends DistributedObject {
   executeOnKeyOwner<T>(key: unknown, task: object, options?: ExecuteOptions): Promise<T | null>;
   /** Runs the task on `member`; resolves with its result. */
   executeOnMember<T>(member: MemberSelector, task: object, options?: ExecuteOptions): Promise<T | null>;
-  /** Runs the task on each of `members` at once; resolves when every one has answered, with each outcome. */
+  /**
+   * Runs the task on each of `members` at once (a member given twice runs it once); resolves when every one
+   * has answered, with each outcome.
+   */
   executeOnMembers<T>(
     members: Iterable<MemberSelector>,
     task: object,

@@ -1,5 +1,6 @@
 import type Long from 'long';
 import type { ServerSideObject } from '../map/map';
+import type { BlockingOptions } from '../queue/queue';
 
 /**
  * How a transaction commits. TWO_PHASE (the default) prepares every change first, so a conflict fails the
@@ -134,15 +135,14 @@ export interface TransactionalMultiMap<K, V> extends TransactionalObject {
   size(): Promise<number>;
 }
 
-/** Options of a transactional queue call that may wait. */
-export interface TransactionalQueueWaitOptions {
+/**
+ * Options of a transactional queue call that may wait. As with IQueue, an aborted call rejects with
+ * AbortError and an item a wait brings back is never dropped: if it arrives while the signal fires, the call
+ * resolves with it.
+ */
+export interface TransactionalQueueWaitOptions extends BlockingOptions {
   /** How long to wait, in milliseconds; default 0 (answer at once). */
   timeout?: number | bigint | Long;
-  /**
-   * Gives up waiting: the call rejects with AbortError. As with IQueue, an item a wait brings back is never
-   * dropped: if it arrives while the signal fires, the call resolves with it.
-   */
-  signal?: AbortSignal;
 }
 
 /**
@@ -153,7 +153,7 @@ export interface TransactionalQueue<E> extends TransactionalObject {
   /** Adds the item if there is space, waiting up to `timeout` for it; false if there was none. */
   offer(item: E, options?: TransactionalQueueWaitOptions): Promise<boolean>;
   /** Takes the head, waiting as long as the queue stays empty (bounded by the transaction's timeout). */
-  take(options?: { signal?: AbortSignal }): Promise<E>;
+  take(options?: BlockingOptions): Promise<E>;
   /** Takes the head, waiting up to `timeout` for one; null if there was none. */
   poll(options?: TransactionalQueueWaitOptions): Promise<E | null>;
   /** The head without taking it, waiting up to `timeout` for one; null if there was none. */

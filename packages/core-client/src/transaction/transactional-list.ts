@@ -4,14 +4,13 @@ import {
   TransactionalListSizeCodec,
 } from '@hz/protocol/codecs/transactional-list';
 import type { PluginHost } from '../client/client-context';
-import { LIST_SERVICE_NAME } from '../list/list';
 import type { TransactionalList } from './transaction';
 import type { TransactionPort } from './transaction-impl';
-import { TransactionalProxy } from './transactional-proxy';
+import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 export class TransactionalListProxy<E> extends TransactionalProxy implements TransactionalList<E> {
   constructor(host: PluginHost, name: string, transaction: TransactionPort) {
-    super(host, LIST_SERVICE_NAME, name, transaction);
+    super(host, SERVICE_NAMES.list, name, transaction);
   }
 
   protected get kind(): string {

@@ -19,19 +19,19 @@ import {
 } from '@hz/protocol/codecs/transactional-map';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
-import { MAP_SERVICE_NAME, type ServerSideObject } from '../map/map';
+import type { ServerSideObject } from '../map/map';
 import { durationMillis } from '../proxy/proxy-base';
-import { PagingPredicate } from '../query/predicate/paging-predicate';
+import { PREDICATE_FACTORY_ID, PredicateClassId } from '../query/ids';
 import type { TransactionalMap, TransactionalMapPutOptions } from './transaction';
 import type { TransactionPort } from './transaction-impl';
-import { TransactionalProxy } from './transactional-proxy';
+import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 /** -1: the map's configured TTL, as Java's put without a TTL sends. */
 const CONFIGURED_DEFAULT = Long.fromInt(-1);
 
 export class TransactionalMapProxy<K, V> extends TransactionalProxy implements TransactionalMap<K, V> {
   constructor(host: PluginHost, name: string, transaction: TransactionPort) {
-    super(host, MAP_SERVICE_NAME, name, transaction);
+    super(host, SERVICE_NAMES.map, name, transaction);
   }
 
   protected get kind(): string {
@@ -181,7 +181,9 @@ export class TransactionalMapProxy<K, V> extends TransactionalProxy implements T
   }
 
   #predicate(predicate: ServerSideObject): DataBytes {
-    if (predicate instanceof PagingPredicate) {
+    // Recognised by its ids, so a program that uses no paging predicate does not bundle its class.
+    const { factoryId, classId } = predicate as { factoryId?: unknown; classId?: unknown };
+    if (factoryId === PREDICATE_FACTORY_ID && classId === PredicateClassId.PAGING) {
       throw this.illegalArgument('a paging predicate is not supported in a transaction');
     }
     return this.serverData(predicate, 'predicate');

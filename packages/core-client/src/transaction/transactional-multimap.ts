@@ -7,17 +7,16 @@ import {
   TransactionalMultiMapValueCountCodec,
 } from '@hz/protocol/codecs/transactional-multi-map';
 import type { PluginHost } from '../client/client-context';
-import { MULTI_MAP_SERVICE_NAME } from '../multimap/multimap';
 import type { TransactionalMultiMap } from './transaction';
 import type { TransactionPort } from './transaction-impl';
-import { TransactionalProxy } from './transactional-proxy';
+import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 export class TransactionalMultiMapProxy<K, V>
   extends TransactionalProxy
   implements TransactionalMultiMap<K, V>
 {
   constructor(host: PluginHost, name: string, transaction: TransactionPort) {
-    super(host, MULTI_MAP_SERVICE_NAME, name, transaction);
+    super(host, SERVICE_NAMES.multiMap, name, transaction);
   }
 
   protected get kind(): string {

@@ -5,6 +5,18 @@ import { ProxyBase } from '../proxy/proxy-base';
 import type { TransactionPort } from './transaction-impl';
 
 /**
+ * The services of the structures a transaction reaches, as the members name them (the structures' own
+ * modules hold the same names; they are repeated here so a transaction bundles none of those modules).
+ */
+export const SERVICE_NAMES = {
+  map: 'hz:impl:mapService',
+  multiMap: 'hz:impl:multiMapService',
+  queue: 'hz:impl:queueService',
+  list: 'hz:impl:listService',
+  set: 'hz:impl:setService',
+} as const;
+
+/**
  * What the transactional structures share: ProxyBase's argument checks and result reading, and requests
  * that carry the transaction's id and lock owner and go to its connection. Arguments are checked before the
  * transaction is (bad input sends nothing either way).

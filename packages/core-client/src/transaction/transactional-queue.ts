@@ -9,10 +9,10 @@ import Long from 'long';
 import type { PluginHost } from '../client/client-context';
 import { abortError } from '../invocation/invocation-service';
 import { durationMillis } from '../proxy/proxy-base';
-import { QUEUE_SERVICE_NAME } from '../queue/queue';
+import type { BlockingOptions } from '../queue/queue';
 import type { TransactionalQueue, TransactionalQueueWaitOptions } from './transaction';
 import type { TransactionPort } from './transaction-impl';
-import { TransactionalProxy } from './transactional-proxy';
+import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 /** The longest single member-side wait of take, and of poll and offer with a timeout (as IQueue's). */
 const SLICE_MILLIS = 1_000;
@@ -25,7 +25,7 @@ const SLICE_MILLIS = 1_000;
  */
 export class TransactionalQueueProxy<E> extends TransactionalProxy implements TransactionalQueue<E> {
   constructor(host: PluginHost, name: string, transaction: TransactionPort) {
-    super(host, QUEUE_SERVICE_NAME, name, transaction);
+    super(host, SERVICE_NAMES.queue, name, transaction);
   }
 
   protected get kind(): string {
@@ -44,7 +44,7 @@ export class TransactionalQueueProxy<E> extends TransactionalProxy implements Tr
     return added ?? false;
   }
 
-  async take(options?: { signal?: AbortSignal }): Promise<E> {
+  async take(options?: BlockingOptions): Promise<E> {
     const { signal } = this.#waitOptions(options, false);
     return (await this.#poll(Number.POSITIVE_INFINITY, signal)) as E;
   }

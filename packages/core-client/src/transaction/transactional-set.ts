@@ -4,14 +4,13 @@ import {
   TransactionalSetSizeCodec,
 } from '@hz/protocol/codecs/transactional-set';
 import type { PluginHost } from '../client/client-context';
-import { SET_SERVICE_NAME } from '../set/set';
 import type { TransactionalSet } from './transaction';
 import type { TransactionPort } from './transaction-impl';
-import { TransactionalProxy } from './transactional-proxy';
+import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 export class TransactionalSetProxy<E> extends TransactionalProxy implements TransactionalSet<E> {
   constructor(host: PluginHost, name: string, transaction: TransactionPort) {
-    super(host, SET_SERVICE_NAME, name, transaction);
+    super(host, SERVICE_NAMES.set, name, transaction);
   }
 
   protected get kind(): string {

@@ -1,6 +1,13 @@
+import { executorBenchmark } from './executor';
 import type { FeatureBenchmark } from './feature';
 import { multimapBenchmark } from './multimap';
 import { queueBenchmark } from './queue';
+import { transactionBenchmark } from './transaction';
 
 /** Every feature benchmark `pnpm bench` runs after the Map scenarios; add yours here (one line). */
-export const FEATURES: readonly FeatureBenchmark[] = [queueBenchmark, multimapBenchmark];
+export const FEATURES: readonly FeatureBenchmark[] = [
+  queueBenchmark,
+  multimapBenchmark,
+  executorBenchmark,
+  transactionBenchmark,
+];

@@ -24,6 +24,8 @@ public class TxExecFactory implements DataSerializableFactory {
                 return new GatedTask();
             case MarkingRunnable.CLASS_ID:
                 return new MarkingRunnable();
+            case MemberUuidEntryProcessor.CLASS_ID:
+                return new MemberUuidEntryProcessor();
             default:
                 return null;
         }
