@@ -33,11 +33,12 @@ interface Placement {
 
 /**
  * Tasks go out as ExecutorService.submitToPartition (the key owner) or submitToMember, with a fresh task uuid
- * each, after an isShutdown check on the same member (see #refuseIfShutdown). A member may run a task for as long as it likes, so the invocation has no timeout; what ends a wait
- * besides the answer is the caller's signal (then the task is cancelled on the member, best effort) or the
- * target leaving: a smart client sees its connection close, and every client sees the member leave the
- * cluster view, which matters in unisocket mode, where the connected member forwards the task and would
- * otherwise answer "target not a member" to every retry.
+ * each, after an isShutdown check on the same member (see #refuseIfShutdown). A member may run a task for as
+ * long as it likes, so the invocation has no timeout; what ends a wait besides the answer is the caller's
+ * signal (then the task is cancelled on the member, best effort) or the target leaving: a smart client sees
+ * its connection close, and every client sees the member leave the cluster view, which matters in unisocket
+ * mode, where the connected member forwards the task and would otherwise answer "target not a member" to
+ * every retry.
  */
 export class ExecutorServiceProxy extends ProxyBase implements IExecutorService {
   constructor(host: PluginHost, name: string) {
@@ -121,7 +122,8 @@ export class ExecutorServiceProxy extends ProxyBase implements IExecutorService 
   /**
    * Sends a request to every member. A member shuts down (and reports on) only its own part of an executor,
    * so shutdown and isShutdown must reach each of them; a unisocket client reaches only the member it is
-   * connected to. A member that left the cluster meanwhile is not waited for.
+   * connected to. A member that left the cluster meanwhile does not fail the call (its invocation, though, may
+   * wait for the invocation timeout before it gives up).
    */
   async #everyMember(encode: () => ClientMessage): Promise<ClientMessage[]> {
     if (!this.host.config.network.smartRouting) return [await this.invokeOnRandom(encode())];

@@ -62,9 +62,9 @@ type EndReason = 'timeout' | 'connection-lost' | 'shutdown';
  *
  * Binding. Transaction.create goes to one connection (the load balancer's pick) and every later request of
  * the transaction goes to that connection only (see #send), with the transaction id and the lock owner
- * ("thread id") of the flow that began it: the members lock keys for the pair (client, thread id), so two transactions of
- * one client must never share a thread id. A flow therefore runs one transaction at a time, and a call from
- * another flow is refused before anything is sent.
+ * ("thread id") of the flow that began it: the members lock keys for the pair (client, thread id), so two
+ * transactions of one client must never share a thread id. A flow therefore runs one transaction at a time,
+ * and a call from another flow is refused before anything is sent.
  *
  * Ending by itself. The member would keep an abandoned transaction's locks until its timeout, so the client
  * rolls back: when the timeout passes (a timer from begin()), when the client shuts down (a shutdown step,
@@ -241,7 +241,10 @@ export class TransactionImpl implements Transaction, TransactionPort {
     return this.#object('set', name, () => new TransactionalSetProxy<E>(this.#host, name, this));
   }
 
-  /** @internal rollback() was called (not a timeout, a lost member or shutdown): runInTransaction commits nothing. */
+  /**
+   * @internal rollback() was called (not a timeout, a lost member or shutdown): runInTransaction then commits
+   * nothing.
+   */
   get rolledBackByCaller(): boolean {
     return (
       (this.#state === TransactionState.ROLLED_BACK || this.#state === TransactionState.ROLLING_BACK) &&
