@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { FaultProxy } from '@hz-tools/fault-proxy';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileJavaHelpers } from './java-helpers';
@@ -37,7 +38,44 @@ export interface ClusterOptions {
   detached?: boolean;
   /** Per-member start timeout; default 120 s. */
   startTimeoutMs?: number;
+  /**
+   * Clients reach every member through a fault proxy of ours (`cluster.proxies`, `cluster.proxyOf(member)`):
+   * shorthand for a `clientFront` that starts a `FaultProxy` in front of each member.
+   */
+  proxied?: boolean;
+  /**
+   * Something of the test's own in front of each member's client endpoint. Each member then gets a client
+   * endpoint of its own (advanced networking, on a port the harness picks) and advertises the front's
+   * `address` to clients instead of its own, so smart clients connect to every member through its front.
+   * Members keep talking to each other directly. A front is made once per member port and kept when that
+   * member restarts on the same port. `addresses` lists the fronts.
+   */
+  clientFront?: ClientFrontFactory;
 }
+
+/** Where a member's client front forwards to, and a free port of the test range for it to listen on. */
+export interface ClientFrontRequest {
+  /** Launch index of the member (0 first). */
+  readonly index: number;
+  /** The member's own port (member traffic; the harness knows the member by it). */
+  readonly memberPort: number;
+  /** The member's client endpoint on 127.0.0.1: what the front forwards to. */
+  readonly clientPort: number;
+  /** A port nothing listens on yet, from this process's test range. */
+  readonly frontPort: number;
+}
+
+/** What stands in front of a member's client endpoint (a fault proxy, a TLS terminator). */
+export interface ClientFront {
+  /** `host:port` the member advertises to clients. */
+  readonly address: string;
+  close(): Promise<void>;
+}
+
+export type ClientFrontFactory = (request: ClientFrontRequest) => Promise<ClientFront>;
+
+const faultProxyFront: ClientFrontFactory = (request) =>
+  FaultProxy.start({ port: request.frontPort, target: { port: request.clientPort } });
 
 /** What tests see of one member. */
 export interface MemberInfo {
@@ -46,6 +84,8 @@ export interface MemberInfo {
   readonly address: string;
   readonly uuid: string | undefined;
   readonly state: MemberProcess['state'];
+  /** Where clients connect: the member itself, or its client front (`proxied`, `clientFront`). */
+  readonly clientAddress: string;
 }
 
 /** A cluster of member JVMs on 127.0.0.1 started by the harness. */
@@ -61,6 +101,8 @@ export class Cluster {
   #launches = 0;
   #classpath: string[] = [];
   #stopped = false;
+  /** Clusters with client fronts: each member port's client endpoint port and front, kept across restarts. */
+  readonly #clientFronts = new Map<number, { clientPort: number; front: ClientFront }>();
 
   private constructor(name: string, version: string, options: ClusterOptions) {
     this.name = name;
@@ -96,17 +138,33 @@ export class Cluster {
 
   /** Every member started so far, including stopped ones, in launch order (member 0 first). */
   get members(): MemberInfo[] {
-    return this.#processes.map(describe);
+    return this.#processes.map((p) => this.#describe(p));
   }
 
   /** Members that are running (or paused). */
   get liveMembers(): MemberInfo[] {
-    return this.#processes.filter((p) => p.state === 'running' || p.state === 'paused').map(describe);
+    return this.#processes
+      .filter((p) => p.state === 'running' || p.state === 'paused')
+      .map((p) => this.#describe(p));
   }
 
-  /** `127.0.0.1:port` of every live member, for a client's `clusterMembers`. */
+  /** Where clients reach every live member (`127.0.0.1:port`, or its front), for a client's `clusterMembers`. */
   get addresses(): string[] {
-    return this.liveMembers.map((m) => m.address);
+    return this.liveMembers.map((m) => m.clientAddress);
+  }
+
+  /** The fault proxies of a `proxied` cluster, in member launch order (one per member port). */
+  get proxies(): FaultProxy[] {
+    return [...this.#clientFronts.values()].flatMap(({ front }) => (front instanceof FaultProxy ? [front] : []));
+  }
+
+  /** The fault proxy in front of `member` (a `proxied` cluster); it stays the same across restarts. */
+  proxyOf(member: MemberInfo | number): FaultProxy {
+    const port = typeof member === 'number' ? member : member.port;
+    const front = this.#clientFronts.get(port)?.front;
+    if (!(front instanceof FaultProxy))
+      throw new Error(`tools/cluster: member ${port} of cluster ${this.name} has no fault proxy`);
+    return front;
   }
 
   /**
@@ -116,7 +174,7 @@ export class Cluster {
   async startMember(options: { port?: number } = {}): Promise<MemberInfo> {
     const member = await this.#launch(options.port);
     await this.waitForClusterSize(this.liveMembers.length);
-    return describe(member);
+    return this.#describe(member);
   }
 
   /** Graceful leave: partitions migrate away before the JVM exits. */
@@ -171,6 +229,7 @@ export class Cluster {
     if (this.#stopped) return;
     this.#stopped = true;
     await Promise.all(this.#processes.map((p) => p.terminate()));
+    await Promise.all([...this.#clientFronts.values()].map(({ front }) => front.close()));
     if (!process.env.HZ_KEEP_LOGS) await rm(this.#dir, { recursive: true, force: true });
   }
 
@@ -193,6 +252,7 @@ export class Cluster {
     const port = explicit ?? (await allocatePort());
     const known =
       joinOnly ?? this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
+    const clientEndpoint = await this.#clientEndpoint(index, port);
     const configFile = join(this.#dir, `member-${index}-${port}.xml`);
     await writeFile(
       configFile,
@@ -205,6 +265,7 @@ export class Cluster {
         version: this.version,
         xml: this.#options.xml,
         properties: this.#options.properties,
+        clientEndpoint,
       }),
     );
     if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
@@ -225,6 +286,34 @@ export class Cluster {
     return member;
   }
 
+  /** Clusters with client fronts: the member's client endpoint and its front, made on the first launch of `port`. */
+  async #clientEndpoint(
+    index: number,
+    port: number,
+  ): Promise<{ port: number; publicAddress: string } | undefined> {
+    const factory = this.#options.clientFront ?? (this.#options.proxied ? faultProxyFront : undefined);
+    if (!factory) return undefined;
+    let entry = this.#clientFronts.get(port);
+    if (!entry) {
+      const clientPort = await allocatePort();
+      const front = await factory({ index, memberPort: port, clientPort, frontPort: await allocatePort() });
+      entry = { clientPort, front };
+      this.#clientFronts.set(port, entry);
+    }
+    return { port: entry.clientPort, publicAddress: entry.front.address };
+  }
+
+  #describe(p: MemberProcess): MemberInfo {
+    return {
+      pid: p.pid,
+      port: p.port,
+      address: `127.0.0.1:${p.port}`,
+      uuid: p.uuid,
+      state: p.state,
+      clientAddress: this.#clientFronts.get(p.port)?.front.address ?? `127.0.0.1:${p.port}`,
+    };
+  }
+
   #process(member: MemberInfo | number): MemberProcess {
     const port = typeof member === 'number' ? member : member.port;
     // After a restart a port has an exited JVM and a live one; the newest is the member meant.
@@ -236,10 +325,6 @@ export class Cluster {
 
 export function startCluster(options?: ClusterOptions): Promise<Cluster> {
   return Cluster.start(options);
-}
-
-function describe(p: MemberProcess): MemberInfo {
-  return { pid: p.pid, port: p.port, address: `127.0.0.1:${p.port}`, uuid: p.uuid, state: p.state };
 }
 
 function uniqueClusterName(prefix: string): string {

@@ -1,5 +1,8 @@
 export {
   Cluster,
+  type ClientFront,
+  type ClientFrontFactory,
+  type ClientFrontRequest,
   type ClusterOptions,
   DEFAULT_HAZELCAST_VERSION,
   type MemberInfo,
@@ -15,3 +18,4 @@ export {
   type PythonOracleTarget,
   runPython,
 } from './python-oracle';
+export { type Direction, type Directions, FaultProxy } from '@hz-tools/fault-proxy';

@@ -14,6 +14,12 @@ export interface MemberConfigOptions {
   xml?: string;
   /** Extra `hazelcast.*` properties. */
   properties?: Readonly<Record<string, string>>;
+  /**
+   * A separate client endpoint (advanced networking): members talk to each other on `port`, clients on
+   * `clientEndpoint.port`, and members tell clients `publicAddress` (the address of whatever stands in
+   * front of the endpoint: a fault proxy, a TLS terminator).
+   */
+  clientEndpoint?: { readonly port: number; readonly publicAddress: string };
 }
 
 /**
@@ -60,22 +66,18 @@ export function renderMemberConfig(options: MemberConfigOptions): string {
       ([name, value]) => `    <property name="${escapeXml(name)}">${escapeXml(value)}</property>`,
     ),
     '  </properties>',
-    '  <network>',
-    `    <port auto-increment="false">${options.port}</port>`,
-    '    <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>',
-    '    <join>',
-    '      <auto-detection enabled="false"/>',
-    '      <multicast enabled="false"/>',
-    '      <tcp-ip enabled="true" connection-timeout-seconds="1">',
-    '        <member-list>',
-    ...options.joinAddresses.map((address) => `          <member>${escapeXml(address)}</member>`),
-    '        </member-list>',
-    '      </tcp-ip>',
-    '    </join>',
-    '    <rest-api enabled="true">',
-    '      <endpoint-group name="HEALTH_CHECK" enabled="true"/>',
-    '    </rest-api>',
-    '  </network>',
+    ...(options.clientEndpoint
+      ? advancedNetwork(options, options.clientEndpoint)
+      : [
+          '  <network>',
+          `    <port auto-increment="false">${options.port}</port>`,
+          '    <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>',
+          ...joinConfig(options),
+          '    <rest-api enabled="true">',
+          '      <endpoint-group name="HEALTH_CHECK" enabled="true"/>',
+          '    </rest-api>',
+          '  </network>',
+        ]),
     `  <jet enabled="${options.jet ? 'true' : 'false'}" resource-upload-enabled="false"/>`,
   ];
   if (options.cpMemberCount !== undefined && options.cpMemberCount > 0) {
@@ -89,6 +91,47 @@ export function renderMemberConfig(options: MemberConfigOptions): string {
   if (options.xml) lines.push(options.xml);
   lines.push('</hazelcast>', '');
   return lines.join('\n');
+}
+
+function joinConfig(options: MemberConfigOptions): string[] {
+  return [
+    '    <join>',
+    '      <auto-detection enabled="false"/>',
+    '      <multicast enabled="false"/>',
+    '      <tcp-ip enabled="true" connection-timeout-seconds="1">',
+    '        <member-list>',
+    ...options.joinAddresses.map((address) => `          <member>${escapeXml(address)}</member>`),
+    '        </member-list>',
+    '      </tcp-ip>',
+    '    </join>',
+  ];
+}
+
+/**
+ * Advanced networking: the member endpoint on `port` (member traffic, and the port the harness knows the
+ * member by) and the client endpoint on a port of its own with a public address. Members put the client
+ * endpoint's public address in the member list they send clients, so a smart client connects to every
+ * member through whatever listens there. (No REST endpoint: the harness follows members through their
+ * "@@HZ" lines.)
+ */
+function advancedNetwork(
+  options: MemberConfigOptions,
+  client: NonNullable<MemberConfigOptions['clientEndpoint']>,
+): string[] {
+  return [
+    '  <advanced-network enabled="true">',
+    ...joinConfig(options),
+    '    <member-server-socket-endpoint-config>',
+    `      <port auto-increment="false">${options.port}</port>`,
+    '      <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>',
+    '    </member-server-socket-endpoint-config>',
+    '    <client-server-socket-endpoint-config>',
+    `      <port auto-increment="false">${client.port}</port>`,
+    `      <public-address>${escapeXml(client.publicAddress)}</public-address>`,
+    '      <interfaces enabled="true"><interface>127.0.0.1</interface></interfaces>',
+    '    </client-server-socket-endpoint-config>',
+    '  </advanced-network>',
+  ];
 }
 
 /** CP Subsystem moved to Enterprise Edition in 5.5; a CE member with a CP config then fails to start. */
