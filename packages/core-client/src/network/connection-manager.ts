@@ -14,6 +14,7 @@ import { type Address, addressKey, candidateAddresses } from '../util/address';
 import { Backoff } from '../util/backoff';
 import type { BalancedMember } from '../util/load-balancer';
 import { Connection } from './connection';
+import { heartbeatVerdict } from './heartbeat';
 
 /** Authentication status codes of Client.Authentication responses. */
 const AuthenticationStatus = {
@@ -389,14 +390,20 @@ export class ConnectionManager {
       () => {
         const now = Date.now();
         for (const connection of this.#byMember.values()) {
-          if (now - connection.lastReadAt > timeout) {
+          const verdict = heartbeatVerdict(connection, now, interval, timeout);
+          if (verdict === 'dead') {
             this.#logger.warn('ConnectionManager', `Heartbeat failed over the connection: ${connection}`);
+            const silent = now - connection.lastResponseAt;
+            const read = now - connection.lastReadAt;
             connection.close(
               new TargetDisconnectedError(
-                `Heartbeat timed out: no message from ${connection} for ${now - connection.lastReadAt} ms`,
+                `Heartbeat timed out: no response from ${connection} for ${silent} ms` +
+                  (read < silent
+                    ? ` (events still arrived ${read} ms ago: only the way to the member is broken)`
+                    : ''),
               ),
             );
-          } else if (now - connection.lastWriteAt > interval) {
+          } else if (verdict === 'ping') {
             this.#hooks.ping(connection);
           }
         }

@@ -35,7 +35,10 @@ export class Connection implements InvocationConnection {
   memberUuid: string | undefined;
   /** Set after authentication: the cluster this member belongs to. */
   clusterId: string | undefined;
+  /** When any message was last read. */
   lastReadAt: number;
+  /** When a response (not an event) was last read: the heartbeat's proof that the member reads us. */
+  lastResponseAt: number;
   lastWriteAt: number;
   /** Messages handed to this connection (for diagnostics and routing checks). */
   messagesSent = 0;
@@ -56,6 +59,7 @@ export class Connection implements InvocationConnection {
     this.#handlers = handlers;
     this.#writer = new CoalescingWriter(socket, options.coalescingThresholdBytes, options.coalesce);
     this.lastReadAt = Date.now();
+    this.lastResponseAt = this.lastReadAt;
     this.lastWriteAt = this.lastReadAt;
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     socket.on('error', (error) => this.close(error));
@@ -143,7 +147,8 @@ export class Connection implements InvocationConnection {
   }
 
   #onData(chunk: Buffer): void {
-    this.lastReadAt = Date.now();
+    const now = Date.now();
+    this.lastReadAt = now;
     let messages: ClientMessage[];
     try {
       messages = this.#reader.read(chunk);
@@ -152,7 +157,10 @@ export class Connection implements InvocationConnection {
       this.close(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    for (const message of messages) this.#handlers.onMessage(message, this);
+    for (const message of messages) {
+      if (!message.isEvent) this.lastResponseAt = now;
+      this.#handlers.onMessage(message, this);
+    }
   }
 }
 
