@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { FaultProxy } from '@hz-tools/fault-proxy';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FaultProxy } from '@hz-tools/fault-proxy';
 import { compileJavaHelpers } from './java-helpers';
 import { ensureHazelcastJars } from './maven';
 import { renderMemberConfig } from './member-config';
@@ -155,7 +155,9 @@ export class Cluster {
 
   /** The fault proxies of a `proxied` cluster, in member launch order (one per member port). */
   get proxies(): FaultProxy[] {
-    return [...this.#clientFronts.values()].flatMap(({ front }) => (front instanceof FaultProxy ? [front] : []));
+    return [...this.#clientFronts.values()].flatMap(({ front }) =>
+      front instanceof FaultProxy ? [front] : [],
+    );
   }
 
   /** The fault proxy in front of `member` (a `proxied` cluster); it stays the same across restarts. */

@@ -1,8 +1,15 @@
 export {
-  Cluster,
+  type Direction,
+  type Directions,
+  FaultProxy,
+  type LinkControl,
+  type Transform,
+} from '@hz-tools/fault-proxy';
+export {
   type ClientFront,
   type ClientFrontFactory,
   type ClientFrontRequest,
+  Cluster,
   type ClusterOptions,
   DEFAULT_HAZELCAST_VERSION,
   type MemberInfo,
@@ -18,4 +25,3 @@ export {
   type PythonOracleTarget,
   runPython,
 } from './python-oracle';
-export { type Direction, type Directions, FaultProxy } from '@hz-tools/fault-proxy';

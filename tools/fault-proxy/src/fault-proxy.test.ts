@@ -299,7 +299,9 @@ describe('FaultProxy', () => {
     const client = await connectClient(proxy);
     await vi.waitFor(() => expect(target.sockets).toHaveLength(1), WAIT);
     const serverEvents: string[] = [];
-    target.sockets[0]!.on('error', (error: NodeJS.ErrnoException) => serverEvents.push(`error:${error.code}`));
+    target.sockets[0]!.on('error', (error: NodeJS.ErrnoException) =>
+      serverEvents.push(`error:${error.code}`),
+    );
     target.sockets[0]!.on('end', () => serverEvents.push('end'));
     expect(proxy.resetConnections()).toBe(1);
     await vi.waitFor(() => expect(client.events).toContain('close'), WAIT);

@@ -299,7 +299,12 @@ class Link implements LinkControl {
   readonly #pipes: Record<Direction, Pipe>;
   #open = 2;
 
-  constructor(proxy: FaultProxy, id: number, client: Socket, target: { host: string; port: number } | undefined) {
+  constructor(
+    proxy: FaultProxy,
+    id: number,
+    client: Socket,
+    target: { host: string; port: number } | undefined,
+  ) {
     this.id = id;
     this.#proxy = proxy;
     this.#client = client;

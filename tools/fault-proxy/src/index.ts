@@ -1,7 +1,7 @@
 export {
   type Direction,
-  type Directions,
   type DirectionStats,
+  type Directions,
   FaultProxy,
   type FaultProxyOptions,
   type LinkControl,

@@ -1,5 +1,5 @@
 import type { ClientMessage } from '@hz/protocol';
-import { randomUuid, type Uuid, uuidToString } from '@hz/protocol';
+import { HazelcastProtocolError, randomUuid, type Uuid, uuidToString } from '@hz/protocol';
 import { ClientAuthenticationCodec } from '@hz/protocol/codecs/client';
 import type { ResolvedClientConfig } from '../config/resolve-config';
 import {
@@ -345,6 +345,12 @@ export class ConnectionManager {
   }
 
   #onClose(connection: Connection, reason: Error): void {
+    if (reason instanceof HazelcastProtocolError && !this.#shutdown) {
+      this.#logger.warn(
+        'ConnectionManager',
+        `${connection} broke the client protocol, closing the connection: ${reason.message}`,
+      );
+    }
     const auth = this.#pendingAuth.get(connection);
     if (auth) {
       this.#pendingAuth.delete(connection);

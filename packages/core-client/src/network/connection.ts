@@ -1,5 +1,11 @@
 import { connect, type Socket } from 'node:net';
-import { type ClientMessage, ClientMessageReader, encodedLength, writeMessage } from '@hz/protocol';
+import {
+  type ClientMessage,
+  ClientMessageReader,
+  encodedLength,
+  HazelcastProtocolError,
+  writeMessage,
+} from '@hz/protocol';
 import { TargetDisconnectedError } from '../errors/hazelcast-error';
 import type { InvocationConnection } from '../invocation/invocation';
 import { type Address, addressKey } from '../util/address';
@@ -63,9 +69,17 @@ export class Connection implements InvocationConnection {
     this.lastWriteAt = this.lastReadAt;
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     socket.on('error', (error) => this.close(error));
-    socket.on('end', () =>
-      this.close(new TargetDisconnectedError(`${addressKey(address)} closed the connection`)),
-    );
+    socket.on('end', () => {
+      const unfinished = this.#reader.bufferedBytes;
+      this.close(
+        unfinished > 0
+          ? // Bytes of a frame that never ended: the member broke the protocol, or something cut it off.
+            new HazelcastProtocolError(
+              `${addressKey(address)} closed the connection in the middle of a frame (${unfinished} bytes of it read)`,
+            )
+          : new TargetDisconnectedError(`${addressKey(address)} closed the connection`),
+      );
+    });
     socket.on('close', () =>
       this.close(new TargetDisconnectedError(`Connection to ${addressKey(address)} closed`)),
     );
@@ -158,8 +172,17 @@ export class Connection implements InvocationConnection {
       return;
     }
     for (const message of messages) {
-      if (!message.isEvent) this.lastResponseAt = now;
-      this.#handlers.onMessage(message, this);
+      if (this.#closeReason) return;
+      try {
+        if (!message.isEvent) this.lastResponseAt = now;
+        this.#handlers.onMessage(message, this);
+      } catch (error) {
+        // Whole frames, but a message whose header cannot be read (or that nothing can handle): the member
+        // sends garbage, so nothing more it sends can be trusted. Closing beats throwing out of the socket's
+        // data handler, which would crash the application.
+        this.close(error instanceof Error ? error : new HazelcastProtocolError(String(error)));
+        return;
+      }
     }
   }
 }
