@@ -15,7 +15,7 @@ export {
   type MemberInfo,
   startCluster,
 } from './cluster';
-export { isMemberReady, readClusterSize } from './health';
+export { isClusterSafe, isMemberReady, readClusterSize } from './health';
 export { compileJavaHelpers } from './java-helpers';
 export { ensureHazelcastJars } from './maven';
 export { renderMemberConfig, supportsCommunityCp } from './member-config';
