@@ -24,7 +24,10 @@ describe('a rolling restart of every member under load', () => {
       try {
         const map = getMap<string, number>(client, 'rolling');
         const added = new Set<string>();
-        await map.addEntryListener({ added: (event) => added.add(event.key) }, { includeValue: false });
+        await map.addEntryListener(
+          { added: (event) => event.key !== null && added.add(event.key) },
+          { includeValue: false },
+        );
 
         // Every writer sets its own keys one after the other; a key counts once its set resolved. A failed
         // set (the member left while it was in flight) is tried again with the same key and value.
