@@ -48,4 +48,21 @@ describe('renderMemberConfig', () => {
     expect(supportsCommunityCp('5.5.0')).toBe(false);
     expect(supportsCommunityCp('6.0.0')).toBe(false);
   });
+
+  it('gives clients an endpoint of their own that advertises another address (advanced networking)', () => {
+    const xml = renderMemberConfig({
+      ...base,
+      clientEndpoint: { port: 20050, publicAddress: '127.0.0.1:20051' },
+    });
+    expect(xml).toContain('<advanced-network enabled="true">');
+    expect(xml).toMatch(
+      /<member-server-socket-endpoint-config>\s*<port auto-increment="false">20001<\/port>/,
+    );
+    expect(xml).toMatch(
+      /<client-server-socket-endpoint-config>\s*<port auto-increment="false">20050<\/port>\s*<public-address>127\.0\.0\.1:20051<\/public-address>/,
+    );
+    expect(xml).toContain('<member>127.0.0.1:20000</member>');
+    // With advanced networking on, a <network> section would be ignored.
+    expect(xml).not.toContain('<network>');
+  });
 });

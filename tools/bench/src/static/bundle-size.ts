@@ -69,6 +69,8 @@ const FORBIDDEN = [
   /core-client\/src\/(list|set|collection)\//,
   /codecs\/(multi-map|replicated-map|transactional-multi-map)\//,
   /\/(multimap|replicatedmap)\//,
+  // Test tooling never ships: the fault proxy, the soak and the cluster harness.
+  /tools\/(fault-proxy|soak|cluster)\//,
 ];
 
 /**
