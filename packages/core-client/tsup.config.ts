@@ -1,7 +1,12 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', plugin: 'src/plugin.ts' },
+  entry: {
+    index: 'src/index.ts',
+    plugin: 'src/plugin.ts',
+    compact: 'src/compact.ts',
+    portable: 'src/portable.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

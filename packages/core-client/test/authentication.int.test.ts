@@ -4,6 +4,7 @@ import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/
 import type { CompactSerializer } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactSerialization } from '../src/compact';
 import { AuthenticationError, type ClientConfig, getMap, HazelcastClient } from '../src/index';
 import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
@@ -182,7 +183,7 @@ describe('authentication against a Community member', () => {
     const attempt = HazelcastClient.newHazelcastClient({
       clusterName: cluster.current.name,
       network: { clusterMembers: [relayAddress], smartRouting: false },
-      serialization: { compact: { serializers: [serializer] } },
+      serialization: { compact: { serializers: [serializer] }, formats: [compactSerialization] },
       security: { custom: new Secret('x') },
       properties: { 'hazelcast.logging.level': 'OFF' },
     });

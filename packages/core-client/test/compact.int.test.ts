@@ -6,6 +6,7 @@ import type {
 } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactSerialization } from '../src/compact';
 import { getMap, type HazelcastClient } from '../src/index';
 import { connect } from './helpers';
 
@@ -34,10 +35,10 @@ describe('Compact schemas through the client', () => {
   let typedReader: HazelcastClient;
 
   beforeAll(async () => {
-    const serialization = { compact: { serializers: [employeeSerializer] } };
+    const serialization = { compact: { serializers: [employeeSerializer] }, formats: [compactSerialization] };
     writer = await connect(cluster.current, { serialization });
     typedReader = await connect(cluster.current, { serialization });
-    plainReader = await connect(cluster.current);
+    plainReader = await connect(cluster.current, { serialization: { formats: [compactSerialization] } });
   });
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import {
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactSerialization } from '../src/compact';
 import { getMap, type HazelcastClient } from '../src/index';
 import { connect } from './helpers';
 
@@ -94,6 +95,7 @@ const officialPointFactory = (classId: number) => (classId === 7 ? new Point() :
 beforeAll(async () => {
   ours = await connect(cluster.current, {
     serialization: {
+      formats: [compactSerialization],
       dataSerializableFactories: { 1: officialPointFactory },
       compact: { serializers: [personSerializer] },
     },

@@ -10,7 +10,9 @@ import {
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { compactSerialization } from '../src/compact';
 import { Aggregators, getMap, type HazelcastClient, type IMap, Predicates, Projections } from '../src/index';
+import { portableSerialization } from '../src/portable';
 import {
   appendingEntryProcessor,
   ComparatorType,
@@ -69,6 +71,7 @@ const N = 100;
 beforeAll(async () => {
   client = await connect(cluster.current, {
     serialization: {
+      formats: [compactSerialization, portableSerialization],
       compact: { serializers: [sampleSerializer] },
       portableFactories: { 9: (classId: number) => (classId === 1 ? new Customer() : null) },
     },

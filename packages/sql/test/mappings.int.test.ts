@@ -5,7 +5,9 @@ import {
   IllegalStateError,
   IndexOutOfBoundsError,
 } from '@hz/core-client';
+import { compactSerialization } from '@hz/core-client/compact';
 import { pluginHost } from '@hz/core-client/plugin';
+import { portableSerialization } from '@hz/core-client/portable';
 import { SqlExecuteCodec } from '@hz/protocol/codecs/sql';
 import {
   BigDecimal,
@@ -103,6 +105,7 @@ describe('SQL over IMap mappings', () => {
   // Integer keys, as the mappings declare them ('keyFormat'='int'): plain numbers are Doubles otherwise.
   const config = {
     serialization: {
+      formats: [compactSerialization, portableSerialization],
       defaultNumberType: 'integer' as const,
       compact: { serializers: [employeeSerializer] },
       portableFactories: { 5: (classId: number) => (classId === 1 ? new Product() : undefined) },

@@ -4,14 +4,19 @@ import {
   ClientLocalBackupListenerCodec,
   ClientPingCodec,
 } from '@hz/protocol/codecs/client';
-import { HeapData, SchemaRegistry, SerializationService, TypeId } from '@hz/serialization';
+import { HeapData, SerializationService, TypeId } from '@hz/serialization';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
 import { type PartitionService, partitionService } from '../cluster/partition-service';
 import { PartitionTable } from '../cluster/partition-table';
 import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
-import { AuthenticationError, ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
+import {
+  AuthenticationError,
+  ClientNotActiveError,
+  IllegalStateError,
+  InvalidConfigurationError,
+} from '../errors/hazelcast-error';
 import { ServerErrorTable } from '../errors/server-error';
 import type { InvocationOptions, InvocationTarget } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
@@ -28,6 +33,7 @@ import { type StatisticsHost, StatisticsService } from '../statistics/statistics
 import type { Address } from '../util/address';
 import { int64Result } from '../util/int64';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
+import type { ClientSerializationFormat, FormatClientSupport } from './compact-support';
 import { registerContext } from './context-of';
 import {
   addDistributedObjectListener,
@@ -35,7 +41,6 @@ import {
   getDistributedObjects,
 } from './distributed-objects';
 import { type ClientPlugin, PluginEventHub } from './plugins';
-import { SchemaReplication } from './schema-replication';
 
 /**
  * The client. Create it with `HazelcastClient.newHazelcastClient(config)`, reach data structures with the
@@ -49,7 +54,8 @@ export class HazelcastClient {
   readonly #cluster: ClusterService;
   readonly #connections: ConnectionManager;
   readonly #invocations: InvocationService;
-  readonly #schemaReplication: SchemaReplication;
+  /** Compact's schema replication, when the program registered Compact. */
+  readonly #formatSupport: FormatClientSupport | undefined;
   readonly #events: PluginEventHub;
   readonly #plugins = new Map<string, { plugin: ClientPlugin<unknown>; state: unknown }>();
   readonly #shutdownSteps: Array<(signal: AbortSignal) => Promise<void>> = [];
@@ -78,20 +84,26 @@ export class HazelcastClient {
       memberRemoved: ({ member }) => this.#events.emit('memberRemoved', member),
     });
     const partitions = new PartitionTable();
-    const schemas = new SchemaRegistry();
     // Query results (distinct sets, maxBy/minBy entries) come back as Java IDS objects: read them always.
-    const serialization = new SerializationService(
-      {
-        ...config.serialization,
-        dataSerializableFactories: {
-          ...queryResultFactories(),
-          ...config.serialization.dataSerializableFactories,
-        },
+    const serialization = new SerializationService({
+      ...config.serialization,
+      dataSerializableFactories: {
+        ...queryResultFactories(),
+        ...config.serialization.dataSerializableFactories,
       },
-      schemas,
-    );
-    const replication = new SchemaReplication(schemas, () => this.#context);
-    this.#schemaReplication = replication;
+    });
+    let support: FormatClientSupport | undefined;
+    for (const format of config.serialization.formats ?? []) {
+      const client = (format as Partial<ClientSerializationFormat>).client;
+      if (client) support = client(serialization, () => this.#context);
+      else if (format.name === 'Compact') {
+        throw new InvalidConfigurationError(
+          "serialization.formats: use compactSerialization from '@hz/core-client/compact' (the one from " +
+            "'@hz/serialization' cannot send Compact schemas to the cluster)",
+        );
+      }
+    }
+    this.#formatSupport = support;
     const serverErrors = new ServerErrorTable();
     const smart = config.network.smartRouting;
     const partitionIdOf = (data: DataBytes) =>
@@ -222,7 +234,7 @@ export class HazelcastClient {
         timeoutMillis: options?.timeoutMillis,
         signal: options?.signal,
       };
-      const gate = replication.gate;
+      const gate = support?.gate;
       return gate
         ? gate.then(() => invocations.invoke(request, invocation))
         : invocations.invoke(request, invocation);
@@ -261,13 +273,18 @@ export class HazelcastClient {
       listeners,
       toData: (value) => {
         const data = serialization.toData(value);
-        replication.afterWrite();
+        support?.afterWrite();
         return data.toBuffer();
       },
-      toObject: <T>(data: DataBytes | null): Promise<T | null> =>
-        data === null
-          ? Promise.resolve(null)
-          : replication.read(() => serialization.toObject<T>(new HeapData(data))),
+      toObject: <T>(data: DataBytes | null): Promise<T | null> => {
+        if (data === null) return Promise.resolve(null);
+        if (support) return support.read(() => serialization.toObject<T>(new HeapData(data)));
+        try {
+          return Promise.resolve(serialization.toObject<T>(new HeapData(data)));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
       partitionIdOf,
       invokeOnPartition: (request, partitionId, options) => {
         request.partitionId = partitionId;
@@ -472,7 +489,7 @@ export class HazelcastClient {
       );
       context.partitions.reset();
       context.proxyManager.recreateAll();
-      this.#schemaReplication.resendAll();
+      this.#formatSupport?.resendAll();
       this.#events.emit('clusterChanged', {
         previousClusterId: previousClusterId ?? '',
         clusterId: connection.clusterId ?? '',
