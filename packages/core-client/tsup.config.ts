@@ -6,6 +6,7 @@ export default defineConfig({
     plugin: 'src/plugin.ts',
     compact: 'src/compact.ts',
     portable: 'src/portable.ts',
+    features: 'src/features.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

@@ -28,10 +28,10 @@ import type { Connection } from '../network/connection';
 import { CLIENT_TYPE, CLIENT_VERSION, ConnectionManager } from '../network/connection-manager';
 import { currentThreadId } from '../proxy/lock-context';
 import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
-import { queryResultFactories } from '../query/query-results';
-import { type StatisticsHost, StatisticsService } from '../statistics/statistics-service';
+import type { StatisticsHost, StatisticsService } from '../statistics/statistics-service';
 import type { Address } from '../util/address';
 import { int64Result } from '../util/int64';
+import { optionalFeatures } from '../util/optional-features';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
 import type { ClientSerializationFormat, FormatClientSupport } from './compact-support';
 import { registerContext } from './context-of';
@@ -64,6 +64,8 @@ export class HazelcastClient {
   /** Client statistics (`statistics.enabled`): loaded and started once the client has started. */
   readonly #statisticsHost: StatisticsHost | undefined;
   #statistics: StatisticsService | undefined;
+  /** Loaded at start when statistics are enabled (see util/optional-features). */
+  #statisticsService: (new (host: StatisticsHost) => StatisticsService) | undefined;
 
   private constructor(config: ResolvedClientConfig) {
     this.#config = config;
@@ -84,14 +86,7 @@ export class HazelcastClient {
       memberRemoved: ({ member }) => this.#events.emit('memberRemoved', member),
     });
     const partitions = new PartitionTable();
-    // Query results (distinct sets, maxBy/minBy entries) come back as Java IDS objects: read them always.
-    const serialization = new SerializationService({
-      ...config.serialization,
-      dataSerializableFactories: {
-        ...queryResultFactories(),
-        ...config.serialization.dataSerializableFactories,
-      },
-    });
+    const serialization = new SerializationService(config.serialization);
     let support: FormatClientSupport | undefined;
     for (const format of config.serialization.formats ?? []) {
       const client = (format as Partial<ClientSerializationFormat>).client;
@@ -271,6 +266,7 @@ export class HazelcastClient {
       connections,
       invocations,
       listeners,
+      addDataSerializableFactories: (factories) => serialization.addDataSerializableFactories(factories),
       toData: (value) => {
         const data = serialization.toData(value);
         support?.afterWrite();
@@ -424,6 +420,15 @@ export class HazelcastClient {
     // Same order as the Java client: the client is STARTED before it is CONNECTED.
     this.#lifecycle.emit('STARTING');
     this.#lifecycle.emit('STARTED');
+    if (this.#statisticsHost) {
+      // Loaded before connecting, so a program that cannot load it fails at once.
+      try {
+        this.#statisticsService = (await optionalFeatures('statistics')).StatisticsService;
+      } catch (error) {
+        await this.shutdown();
+        throw error;
+      }
+    }
     const started = this.#connections.start();
     if (this.#config.connectionStrategy.asyncStart) {
       started.then(
@@ -455,6 +460,8 @@ export class HazelcastClient {
   async #startStatistics(): Promise<void> {
     const host = this.#statisticsHost;
     if (!host || this.#statistics || this.#shutdownPromise) return;
+    const StatisticsService = this.#statisticsService;
+    if (!StatisticsService) return;
     this.#statistics = new StatisticsService(host);
     this.#statistics.start();
   }

@@ -10,6 +10,7 @@ import {
   type CustomSerializer,
   type GlobalSerializer,
   type IdentifiedDataSerializable,
+  type IdentifiedDataSerializableFactory,
   isIdentifiedDataSerializable,
 } from '../serializable';
 import { readBuiltin } from '../serializers/builtin-read';
@@ -35,6 +36,7 @@ export class SerializationService implements ObjectWriter, ObjectReader {
   readonly config: ResolvedSerializationConfig;
   readonly #customById = new Map<number, CustomSerializer | GlobalSerializer>();
   readonly #customByType: readonly CustomSerializer[];
+  readonly #identified: Map<number, IdentifiedDataSerializableFactory>;
   readonly #schemas: SchemaRegistry | undefined;
   readonly #compactFormat: SerializationFormat | undefined;
   #compact: FormatSerializer | undefined;
@@ -44,6 +46,7 @@ export class SerializationService implements ObjectWriter, ObjectReader {
   constructor(config?: SerializationConfig, schemas?: SchemaRegistry) {
     this.config = resolveSerializationConfig(config);
     this.#schemas = schemas;
+    this.#identified = new Map(this.config.dataSerializableFactories);
     const formats = new Map(this.config.formats.map((format) => [format.name, format]));
     this.#compactFormat = formats.get('Compact');
     const portable = formats.get('Portable');
@@ -68,6 +71,16 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     const schemas = this.#compactSerializer()?.schemas ?? this.#schemas;
     if (!schemas) throw new HazelcastSerializationError(formatHint('Compact'));
     return schemas;
+  }
+
+  /**
+   * Adds IdentifiedDataSerializable factories for ids that have none yet (a configured factory wins), e.g.
+   * the readers of aggregation results, added when a program first aggregates.
+   */
+  addDataSerializableFactories(factories: Record<number, IdentifiedDataSerializableFactory>): void {
+    for (const [id, factory] of Object.entries(factories)) {
+      if (!this.#identified.has(Number(id))) this.#identified.set(Number(id), factory);
+    }
   }
 
   /** Whether a format ('Compact', 'Portable') is registered. */
@@ -338,7 +351,7 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     }
     const factoryId = input.readInt();
     const classId = input.readInt();
-    const factory = this.config.dataSerializableFactories.get(factoryId);
+    const factory = this.#identified.get(factoryId);
     if (factory === undefined) {
       throw new HazelcastSerializationError(
         `No IdentifiedDataSerializable factory registered for factoryId ${factoryId}`,
