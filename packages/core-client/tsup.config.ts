@@ -4,8 +4,6 @@ export default defineConfig({
   entry: {
     index: 'src/index.ts',
     plugin: 'src/plugin.ts',
-    compact: 'src/compact.ts',
-    portable: 'src/portable.ts',
     features: 'src/features.ts',
   },
   format: ['esm', 'cjs'],

@@ -4,8 +4,13 @@ import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/
 import type { CompactSerializer } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactSerialization } from '../src/compact';
-import { AuthenticationError, type ClientConfig, getMap, HazelcastClient } from '../src/index';
+import {
+  AuthenticationError,
+  type ClientConfig,
+  compactSerialization,
+  getMap,
+  HazelcastClient,
+} from '../src/index';
 import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
 import { SampleCredentials, SECURITY_FACTORY_XML } from './security-helpers';

@@ -6,8 +6,7 @@ import type {
 } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactSerialization } from '../src/compact';
-import { getMap, type HazelcastClient } from '../src/index';
+import { compactSerialization, getMap, type HazelcastClient } from '../src/index';
 import { connect } from './helpers';
 
 class Employee {

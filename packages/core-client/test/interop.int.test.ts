@@ -12,8 +12,7 @@ import {
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compactSerialization } from '../src/compact';
-import { getMap, type HazelcastClient } from '../src/index';
+import { compactSerialization, getMap, type HazelcastClient } from '../src/index';
 import { connect } from './helpers';
 
 // Cross-client interoperability: what @hz writes, the official hazelcast-client reads back identically, and

@@ -1,13 +1,13 @@
 import {
+  compactSerialization,
   getMap,
   type HazelcastClient,
   IllegalArgumentError,
   IllegalStateError,
   IndexOutOfBoundsError,
+  portableSerialization,
 } from '@hz/core-client';
-import { compactSerialization } from '@hz/core-client/compact';
 import { pluginHost } from '@hz/core-client/plugin';
-import { portableSerialization } from '@hz/core-client/portable';
 import { SqlExecuteCodec } from '@hz/protocol/codecs/sql';
 import {
   BigDecimal,

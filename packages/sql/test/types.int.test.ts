@@ -1,5 +1,5 @@
 import type { HazelcastClient } from '@hz/core-client';
-import { compactSerialization } from '@hz/core-client/compact';
+import { compactSerialization } from '@hz/core-client';
 import {
   BigDecimal,
   type CompactGenericRecord,

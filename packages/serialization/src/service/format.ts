@@ -38,7 +38,7 @@ export function formatHint(name: string): string {
   return (
     `${name} serialization is not registered. Add it to the serialization config: ` +
     `\`serialization: { formats: [${exported}] }\` with ` +
-    `\`import { ${exported} } from '@hz/core-client/${name.toLowerCase()}'\` ` +
+    `\`import { ${exported} } from '@hz/core-client'\` ` +
     `(or from '@hz/serialization' for a SerializationService of your own)`
   );
 }
