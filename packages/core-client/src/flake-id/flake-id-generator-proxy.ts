@@ -1,14 +1,15 @@
 import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol/codecs/flake-id-generator';
+import Long from 'long';
 import type { PluginHost } from '../client/client-context';
 import { flakeIdGeneratorConfigFor } from '../config/resolve-config';
 import { ProxyBase } from '../proxy/proxy-base';
-import type { Int64, WireLong } from '../util/int64';
+import type { Int64 } from '../util/int64';
 import { FLAKE_ID_GENERATOR_SERVICE_NAME, type FlakeIdGenerator } from './flake-id-generator';
 
 /** Ids fetched in one request: base, base + increment, … (`remaining` of them left). */
 interface Batch {
-  next: WireLong;
-  readonly increment: WireLong;
+  next: bigint;
+  readonly increment: bigint;
   remaining: number;
   /** Date.now() after which the batch is discarded; Infinity when ids never expire. */
   readonly expiresAt: number;
@@ -22,6 +23,7 @@ interface Waiter {
 export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator {
   readonly #prefetchCount: number;
   readonly #validityMillis: number;
+  readonly #asLong: boolean;
   #batch: Batch | undefined;
   /** Callers waiting for the batch being fetched, served in the order they asked. */
   readonly #waiters: Waiter[] = [];
@@ -32,6 +34,7 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
     const config = flakeIdGeneratorConfigFor(host.config, name);
     this.#prefetchCount = config.prefetchCount;
     this.#validityMillis = config.prefetchValidityMillis;
+    this.#asLong = host.config.int64Type === 'Long';
   }
 
   protected get kind(): string {
@@ -58,9 +61,9 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
       return undefined;
     }
     const id = batch.next;
-    batch.next = id.add(batch.increment);
+    batch.next += batch.increment;
     batch.remaining--;
-    return this.host.int64(id);
+    return (this.#asLong ? Long.fromBigInt(id) : id) as Int64;
   }
 
   /** Fetches batches, one request at a time, until every waiter has an id or a fetch fails. */
@@ -72,8 +75,8 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
       (response) => {
         const { base, increment, batchSize } = FlakeIdGeneratorNewIdBatchCodec.decodeResponse(response);
         this.#batch = {
-          next: base,
-          increment,
+          next: base.toBigInt(),
+          increment: increment.toBigInt(),
           remaining: batchSize,
           expiresAt:
             this.#validityMillis === 0 ? Number.POSITIVE_INFINITY : Date.now() + this.#validityMillis,

@@ -1,6 +1,6 @@
 import type Long from 'long';
 import { AbortError } from '../errors/hazelcast-error';
-import type { Int64, WireLong } from '../util/int64';
+import type { Int64 } from '../util/int64';
 import type { ReliableMessage, ReliableMessageIterator } from './reliable-topic';
 import { type Batch, readBatch, type TopicSource, toMessage } from './topic-reader';
 
@@ -27,7 +27,7 @@ export class MessageIterator<E> implements ReliableMessageIterator<E> {
 
   constructor(
     source: TopicSource,
-    start: Long | Promise<WireLong>,
+    start: Long | Promise<Long>,
     lossTolerant: boolean,
     signal: AbortSignal | undefined,
     onEnd: () => void,

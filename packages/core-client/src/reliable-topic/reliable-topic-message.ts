@@ -1,7 +1,6 @@
 import { HazelcastSerializationError } from '@hz/serialization';
 import Long from 'long';
 import type { DataBytes } from '../client/client-context';
-import type { WireLong } from '../util/int64';
 
 // A reliable topic stores each message in its ringbuffer as Java's ReliableTopicMessage: an
 // IdentifiedDataSerializable (factory -9, class 2) holding the publish time, the publisher's address (a
@@ -18,7 +17,7 @@ const TYPE_DATA_SERIALIZABLE = -2;
 const DATA_HEADER = 8;
 
 export interface ReliableTopicMessage {
-  readonly publishTime: WireLong;
+  readonly publishTime: Long;
   /** Where a member published it; null when a client did. */
   readonly publisher: { readonly host: string; readonly port: number } | null;
   readonly payload: DataBytes;

@@ -7,7 +7,7 @@ import { ProxyBase } from '../proxy/proxy-base';
 import { createRingbuffer } from '../ringbuffer/create';
 import { OverflowPolicy, RINGBUFFER_MAX_BATCH_SIZE, RINGBUFFER_SERVICE_NAME } from '../ringbuffer/ringbuffer';
 import { RingbufferProxy } from '../ringbuffer/ringbuffer-proxy';
-import { type Int64Input, int64Arg, type WireLong } from '../util/int64';
+import { type Int64Input, int64Arg } from '../util/int64';
 import { ListenerRunner, resolveListener } from './listener-runner';
 import { MessageIterator } from './message-iterator';
 import {
@@ -132,7 +132,7 @@ export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E>
   }
 
   /** The first sequence to read: the given one, or the tail + 1 for -1. Validates synchronously. */
-  #startSequence(initial: Int64Input, what: string): Promise<WireLong> {
+  #startSequence(initial: Int64Input, what: string): Promise<Long> {
     let sequence: Long;
     try {
       sequence = int64Arg(initial, what);
@@ -177,7 +177,7 @@ export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E>
   }
 
   async #storeBlocking(
-    add: (policy: OverflowPolicy) => Promise<WireLong>,
+    add: (policy: OverflowPolicy) => Promise<Long>,
     count: number,
     signal: AbortSignal | undefined,
   ): Promise<void> {

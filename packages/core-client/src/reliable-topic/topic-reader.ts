@@ -9,7 +9,6 @@ import {
   StaleSequenceError,
 } from '../errors/hazelcast-error';
 import type { RawReadResult, RingbufferProxy } from '../ringbuffer/ringbuffer-proxy';
-import type { WireLong } from '../util/int64';
 import type { ReliableMessage } from './reliable-topic';
 import { decodeReliableTopicMessage } from './reliable-topic-message';
 
@@ -25,8 +24,8 @@ export interface TopicSource {
 /** One batch read at `sequence`: its items and where the next read starts. */
 export interface Batch {
   readonly items: DataBytes[];
-  readonly sequences: WireLong[];
-  readonly nextSequence: WireLong;
+  readonly sequences: Long[];
+  readonly nextSequence: Long;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
 import type Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';
-import { type Int64, type Int64Input, int64Arg, type WireLong } from '../util/int64';
+import { type Int64, type Int64Input, int64Arg } from '../util/int64';
 import {
   OverflowPolicy,
   type ReadResult,
@@ -29,8 +29,8 @@ import {
 export interface RawReadResult {
   readonly readCount: number;
   readonly items: DataBytes[];
-  readonly sequences: WireLong[];
-  readonly nextSequence: WireLong;
+  readonly sequences: Long[];
+  readonly nextSequence: Long;
 }
 
 const WIRE_POLICY: Record<OverflowPolicy, number> = { OVERWRITE: 0, FAIL: 1 };
@@ -108,19 +108,19 @@ export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
   }
 
   /** @internal The tail as the wire gives it. */
-  async tailSequenceLong(): Promise<WireLong> {
+  async tailSequenceLong(): Promise<Long> {
     const response = await this.#invoke(RingbufferTailSequenceCodec.encodeRequest(this.name));
     return RingbufferTailSequenceCodec.decodeResponse(response).response;
   }
 
   /** @internal The head as the wire gives it. */
-  async headSequenceLong(): Promise<WireLong> {
+  async headSequenceLong(): Promise<Long> {
     const response = await this.#invoke(RingbufferHeadSequenceCodec.encodeRequest(this.name));
     return RingbufferHeadSequenceCodec.decodeResponse(response).response;
   }
 
   /** @internal Adds one serialized item; the sequence, or -1. */
-  async addData(data: DataBytes, policy: OverflowPolicy): Promise<WireLong> {
+  async addData(data: DataBytes, policy: OverflowPolicy): Promise<Long> {
     const response = await this.#invoke(
       RingbufferAddCodec.encodeRequest(this.name, WIRE_POLICY[policy], data),
     );
@@ -128,7 +128,7 @@ export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
   }
 
   /** @internal Adds serialized items; the last sequence, or -1. */
-  async addAllData(items: DataBytes[], policy: OverflowPolicy): Promise<WireLong> {
+  async addAllData(items: DataBytes[], policy: OverflowPolicy): Promise<Long> {
     if (items.length === 0) throw this.illegalArgument('addAll needs at least one item');
     if (items.length > RINGBUFFER_MAX_BATCH_SIZE) {
       throw this.illegalArgument(

@@ -21,12 +21,6 @@ export type Int64 = HazelcastTypes extends { int64: infer T } ? T : bigint;
 /** A 64-bit argument: a safe-integer number, a bigint in the signed 64-bit range, or a Long. */
 export type Int64Input = number | bigint | Long;
 
-/**
- * A 64-bit value as the codecs give it, kept for internal bookkeeping (ringbuffer sequences, flake id
- * batches). Never a public result: those are `Int64`, converted with `host.int64` (`int64Result`).
- */
-export type WireLong = Long;
-
 const MIN = -(2n ** 63n);
 const MAX = 2n ** 63n - 1n;
 
