@@ -88,7 +88,10 @@ const FORBIDDEN = [
   /packages\/[^/]+\/test\//,
   // Opt-in serialization formats (serialization.formats) and the features loaded on first use from
   // @hz/core-client/features (TLS, Hazelcast Cloud discovery, client statistics).
-  /packages\/serialization\/src\/(compact|portable)\//,
+  // (portable/portable.ts stays: its isPortable check is what turns a Portable value into the error that
+  // names the import.)
+  /packages\/serialization\/src\/compact\//,
+  /packages\/serialization\/src\/portable\/(?!portable\.ts)/,
   /core-client\/src\/client\/(compact-support|schema-replication)\.ts/,
   /core-client\/src\/(network\/(tls-connector|cloud-discovery)|statistics\/)/,
   // Ringbuffer, Topic, ReliableTopic, PNCounter, FlakeIdGenerator: their proxies, codecs and shared parts.
