@@ -1,7 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', plugin: 'src/plugin.ts' },
+  entry: {
+    index: 'src/index.ts',
+    plugin: 'src/plugin.ts',
+    features: 'src/features.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

@@ -31,6 +31,10 @@ export {
   LocalDateTime,
   LocalTime,
   OffsetDateTime,
+  portableSerialization,
   typed,
   UUID,
 } from '@hz/serialization';
+// Compact for a client: the format plus the schema replication only a client needs (opt-in: a program
+// that does not register it carries no Compact code).
+export { compactSerialization } from './client/compact-support';

@@ -4,7 +4,13 @@ import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/
 import type { CompactSerializer } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AuthenticationError, type ClientConfig, getMap, HazelcastClient } from '../src/index';
+import {
+  AuthenticationError,
+  type ClientConfig,
+  compactSerialization,
+  getMap,
+  HazelcastClient,
+} from '../src/index';
 import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
 import { SampleCredentials, SECURITY_FACTORY_XML } from './security-helpers';
@@ -182,7 +188,7 @@ describe('authentication against a Community member', () => {
     const attempt = HazelcastClient.newHazelcastClient({
       clusterName: cluster.current.name,
       network: { clusterMembers: [relayAddress], smartRouting: false },
-      serialization: { compact: { serializers: [serializer] } },
+      serialization: { compact: { serializers: [serializer] }, formats: [compactSerialization] },
       security: { custom: new Secret('x') },
       properties: { 'hazelcast.logging.level': 'OFF' },
     });

@@ -6,7 +6,14 @@ import type {
 } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getMap, type HazelcastClient } from '../src/index';
+import {
+  compactGenericRecord,
+  compactSerialization,
+  FieldKind,
+  getMap,
+  type HazelcastClient,
+  HazelcastSerializationError,
+} from '../src/index';
 import { connect } from './helpers';
 
 class Employee {
@@ -32,16 +39,24 @@ describe('Compact schemas through the client', () => {
   let writer: HazelcastClient;
   let plainReader: HazelcastClient;
   let typedReader: HazelcastClient;
+  /** A Map user who did not register Compact (serialization.formats left out). */
+  let unregistered: HazelcastClient;
 
   beforeAll(async () => {
-    const serialization = { compact: { serializers: [employeeSerializer] } };
+    const serialization = { compact: { serializers: [employeeSerializer] }, formats: [compactSerialization] };
     writer = await connect(cluster.current, { serialization });
     typedReader = await connect(cluster.current, { serialization });
-    plainReader = await connect(cluster.current);
+    plainReader = await connect(cluster.current, { serialization: { formats: [compactSerialization] } });
+    unregistered = await connect(cluster.current);
   });
 
   afterAll(async () => {
-    await Promise.all([writer?.shutdown(), plainReader?.shutdown(), typedReader?.shutdown()]);
+    await Promise.all([
+      writer?.shutdown(),
+      plainReader?.shutdown(),
+      typedReader?.shutdown(),
+      unregistered?.shutdown(),
+    ]);
   });
 
   it('sends a new schema before the data, so other clients can fetch it and read the value', async () => {
@@ -67,5 +82,28 @@ describe('Compact schemas through the client', () => {
         [49, new Employee('e49', 49)],
       ]),
     );
+  });
+
+  it('tells a client without Compact registered exactly what to add, and sends no Compact data', async () => {
+    await getMap<string, Employee>(writer, 'employees-opt-in').set('grace', new Employee('Grace', 45));
+    const hint =
+      /serialization: \{ formats: \[compactSerialization\] \}.*import \{ compactSerialization \} from '@hz\/core-client'/;
+    const read = getMap<string, unknown>(unregistered, 'employees-opt-in').get('grace');
+    await expect(read).rejects.toBeInstanceOf(HazelcastSerializationError);
+    await expect(read).rejects.toThrow(hint);
+    // The client stays usable, and a Compact value it is asked to write fails before anything is sent.
+    const record = compactGenericRecord('hz.test.Badge', { id: FieldKind.INT32 }, { id: 7 });
+    await expect(
+      getMap<string, unknown>(unregistered, 'employees-opt-in').set('badge', record),
+    ).rejects.toThrow(hint);
+    const check = getMap<string, Employee>(typedReader, 'employees-opt-in');
+    expect(await check.containsKey('badge')).toBe(false);
+    expect(await check.get('grace')).toEqual(new Employee('Grace', 45));
+    // Registering the format is all it takes.
+    expect(
+      await getMap<string, CompactGenericRecord>(plainReader, 'employees-opt-in').get('grace'),
+    ).toMatchObject({
+      typeName: 'hz.test.Employee',
+    });
   });
 });

@@ -12,7 +12,7 @@ import {
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { getMap, type HazelcastClient } from '../src/index';
+import { compactSerialization, getMap, type HazelcastClient } from '../src/index';
 import { connect } from './helpers';
 
 // Cross-client interoperability: what @hz writes, the official hazelcast-client reads back identically, and
@@ -94,6 +94,7 @@ const officialPointFactory = (classId: number) => (classId === 7 ? new Point() :
 beforeAll(async () => {
   ours = await connect(cluster.current, {
     serialization: {
+      formats: [compactSerialization],
       dataSerializableFactories: { 1: officialPointFactory },
       compact: { serializers: [personSerializer] },
     },

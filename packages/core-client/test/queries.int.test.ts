@@ -10,7 +10,16 @@ import {
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Aggregators, getMap, type HazelcastClient, type IMap, Predicates, Projections } from '../src/index';
+import {
+  Aggregators,
+  compactSerialization,
+  getMap,
+  type HazelcastClient,
+  type IMap,
+  Predicates,
+  Projections,
+  portableSerialization,
+} from '../src/index';
 import {
   appendingEntryProcessor,
   ComparatorType,
@@ -69,6 +78,7 @@ const N = 100;
 beforeAll(async () => {
   client = await connect(cluster.current, {
     serialization: {
+      formats: [compactSerialization, portableSerialization],
       compact: { serializers: [sampleSerializer] },
       portableFactories: { 9: (classId: number) => (classId === 1 ? new Customer() : null) },
     },

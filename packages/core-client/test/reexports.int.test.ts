@@ -8,6 +8,7 @@ import {
   BigDecimal,
   CompactGenericRecord,
   compactGenericRecord,
+  compactSerialization,
   FieldKind,
   getMap,
   type HazelcastClient,
@@ -30,10 +31,13 @@ describe('@hz/serialization types from @hz/core-client', () => {
   let reader: HazelcastClient;
 
   beforeAll(async () => {
-    writer = await connect(cluster.current);
+    writer = await connect(cluster.current, { serialization: { formats: [compactSerialization] } });
     // The reader asks for JSON values unparsed, so a HazelcastJsonValue reads back as one.
     reader = await connect(cluster.current, {
-      serialization: { jsonStringDeserializationPolicy: 'NO_DESERIALIZATION' },
+      serialization: {
+        jsonStringDeserializationPolicy: 'NO_DESERIALIZATION',
+        formats: [compactSerialization],
+      },
     });
   });
 

@@ -1,6 +1,7 @@
 // @hz/serialization: the Hazelcast Data format and every serializer, byte-compatible with Java members.
 
 export * from './compact';
+export { compactSerialization } from './compact/format';
 export { type Data, HeapData, isData } from './data/heap-data';
 export { MURMUR_SEED, murmurHash3x86_32 } from './data/murmur';
 export { HazelcastSerializationError } from './errors';
@@ -15,6 +16,7 @@ export { UUID } from './java/uuid';
 export { ClassDefinition, FieldDefinition } from './portable/class-definition';
 export { ClassDefinitionBuilder } from './portable/class-definition-builder';
 export { FieldType, type FieldTypeId } from './portable/field-type';
+export { portableSerialization } from './portable/format';
 export type { Portable, PortableFactory, PortableReader, PortableWriter } from './portable/portable';
 export type {
   CustomSerializer,
@@ -28,5 +30,6 @@ export type {
   ResolvedSerializationConfig,
   SerializationConfig,
 } from './service/config';
+export type { FormatContext, FormatSerializer, SerializationFormat } from './service/format';
 export { SerializationService } from './service/serialization-service';
 export { TypeId } from './type-ids';

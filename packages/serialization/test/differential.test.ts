@@ -5,7 +5,7 @@ import Long from 'long';
 import { describe, expect, it } from 'vitest';
 import { HeapData } from '../src/data/heap-data';
 import { murmurHash3x86_32 } from '../src/data/murmur';
-import { type DefaultNumberType, SerializationService } from '../src/index';
+import { type DefaultNumberType, portableSerialization, SerializationService } from '../src/index';
 import type { ObjectDataInput, ObjectDataOutput } from '../src/io/data-io';
 import { BigDecimal } from '../src/java/big-decimal';
 import { LocalDate, LocalDateTime, LocalTime, OffsetDateTime } from '../src/java/date-time';
@@ -320,6 +320,7 @@ describe('IdentifiedDataSerializable and Portable produce the official client by
   for (const bigEndian of [true, false]) {
     it(`random objects (${bigEndian ? 'big' : 'little'} endian)`, () => {
       const config = {
+        formats: [portableSerialization],
         isBigEndian: bigEndian,
         dataSerializableFactories: { 66: () => new Employee() },
         portableFactories: { 77: (id: number) => (id === 1 ? new Person() : new Address()) },

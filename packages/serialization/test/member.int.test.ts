@@ -7,6 +7,7 @@ import { HeapData } from '../src/data/heap-data';
 import type { ObjectDataInput, ObjectDataOutput } from '../src/io/data-io';
 import { BigDecimal } from '../src/java/big-decimal';
 import { typed } from '../src/java/typed';
+import { portableSerialization } from '../src/portable/format';
 import type { Portable, PortableReader, PortableWriter } from '../src/portable/portable';
 import { SerializationService } from '../src/service/serialization-service';
 
@@ -83,7 +84,10 @@ describe('a Java member reads our bytes', () => {
   });
   // biome-ignore lint/suspicious/noExplicitAny: see above
   let client: any;
-  const ours = new SerializationService({ portableFactories: { 9: () => new Person() } });
+  const ours = new SerializationService({
+    formats: [portableSerialization],
+    portableFactories: { 9: () => new Person() },
+  });
   const raw = (data: HeapData) => new OfficialHeapData(data.toBuffer());
 
   beforeAll(async () => {

@@ -9,6 +9,7 @@ import type { ByteArrayObjectDataOutput } from '../src/io/byte-output';
 import { BigDecimal } from '../src/java/big-decimal';
 import { LocalDate, LocalDateTime, LocalTime, OffsetDateTime } from '../src/java/date-time';
 import { UUID } from '../src/java/uuid';
+import { portableSerialization } from '../src/portable/format';
 import type { Portable, PortableReader, PortableWriter } from '../src/portable/portable';
 import type { SerializationConfig } from '../src/service/config';
 
@@ -434,6 +435,7 @@ export class APortable implements Portable {
 /** The config the golden vectors need: the test classes' factories and custom serializers. */
 export function referenceConfig(isBigEndian: boolean): SerializationConfig {
   return {
+    formats: [portableSerialization],
     isBigEndian,
     portableFactories: {
       [PORTABLE_FACTORY_ID]: (classId) =>

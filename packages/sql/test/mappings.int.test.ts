@@ -1,9 +1,11 @@
 import {
+  compactSerialization,
   getMap,
   type HazelcastClient,
   IllegalArgumentError,
   IllegalStateError,
   IndexOutOfBoundsError,
+  portableSerialization,
 } from '@hz/core-client';
 import { pluginHost } from '@hz/core-client/plugin';
 import { SqlExecuteCodec } from '@hz/protocol/codecs/sql';
@@ -103,6 +105,7 @@ describe('SQL over IMap mappings', () => {
   // Integer keys, as the mappings declare them ('keyFormat'='int'): plain numbers are Doubles otherwise.
   const config = {
     serialization: {
+      formats: [compactSerialization, portableSerialization],
       defaultNumberType: 'integer' as const,
       compact: { serializers: [employeeSerializer] },
       portableFactories: { 5: (classId: number) => (classId === 1 ? new Product() : undefined) },

@@ -1,4 +1,5 @@
 import type { HazelcastClient } from '@hz/core-client';
+import { compactSerialization } from '@hz/core-client';
 import {
   BigDecimal,
   type CompactGenericRecord,
@@ -177,7 +178,7 @@ describe('SQL types', () => {
   let oracle: OfficialClient;
 
   beforeAll(async () => {
-    client = await connect(cluster.current);
+    client = await connect(cluster.current, { serialization: { formats: [compactSerialization] } });
     second = await connect(cluster.current);
     // Integer keys, as the mappings declare them ('keyFormat'='int').
     oracle = await connectOfficial(cluster.current, { serialization: { defaultNumberType: 'integer' } });

@@ -2,6 +2,8 @@ export interface BenchArgs {
   readonly quick: boolean;
   readonly micro: boolean;
   readonly profile: boolean;
+  /** Allocation mode: bytes per operation of the quick scenarios (no other part runs). */
+  readonly alloc: boolean;
   readonly json: boolean;
   readonly members: number;
   readonly rounds: number;
@@ -18,7 +20,7 @@ export interface BenchArgs {
   };
 }
 
-const USAGE = `usage: pnpm bench [--quick] [--micro] [--profile] [--json] [--members N] [--rounds N] [--only TEXT]…
+const USAGE = `usage: pnpm bench [--quick] [--micro] [--profile] [--alloc] [--json] [--members N] [--rounds N] [--only TEXT]…
                   [--no-build] [--skip-map] [--skip-features] [--skip-bundle] [--skip-load-time] [--skip-micro]`;
 
 /** Parses the command line; unknown options are an error rather than silently ignored. */
@@ -26,6 +28,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   let quick = false;
   let micro = false;
   let profile = false;
+  let alloc = false;
   let json = false;
   let members = 1;
   let rounds: number | undefined;
@@ -43,6 +46,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     else if (arg === '--quick') quick = true;
     else if (arg === '--micro') micro = true;
     else if (arg === '--profile') profile = true;
+    else if (arg === '--alloc') alloc = true;
     else if (arg === '--json') json = true;
     else if (arg === '--no-build') build = false;
     else if (arg === '--members') members = positiveInt(arg, value());
@@ -58,7 +62,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   }
   // --micro and --profile are modes of their own; combined, they run both and nothing else.
   const parts =
-    micro || profile
+    micro || profile || alloc
       ? { map: false, features: false, bundle: false, loadTime: false, micro, profile }
       : {
           map: !skip.has('map'),
@@ -68,7 +72,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
           micro: !quick && !skip.has('micro'),
           profile: false,
         };
-  return { quick, micro, profile, json, members, rounds: rounds ?? 3, build, only, parts };
+  return { quick, micro, profile, alloc, json, members, rounds: rounds ?? 3, build, only, parts };
 }
 
 function positiveInt(option: string, text: string): number {

@@ -1,4 +1,5 @@
 // pnpm bench [--quick] [--micro] [--profile] [--json] [--members N]: @hz against hazelcast-client.
+import { type AllocationReport, allocationScenario } from './alloc-benchmark';
 import { type BenchArgs, parseArgs } from './args';
 import { buildPackages, buildRunners } from './build';
 import { type FeatureScenarioReport, runFeatureBenchmarks } from './features/run-features';
@@ -28,10 +29,12 @@ async function main(): Promise<void> {
 
   let scenarios: ScenarioReport[] = [];
   let profiles: ProfileReport[] | undefined;
-  if (args.parts.map || args.parts.profile) {
+  let allocation: AllocationReport[] | undefined;
+  if (args.parts.map || args.parts.profile || args.alloc) {
     await withCluster(args.members, log, async (target) => {
       if (args.parts.map) scenarios = await runMapScenarios(args, target);
       if (args.parts.profile) profiles = await runProfiles(target);
+      if (args.alloc) allocation = await runAllocation(args, target);
     });
   }
 
@@ -63,7 +66,7 @@ async function main(): Promise<void> {
     micro = await runMicroBenchmarks(args.quick);
   }
 
-  const document = { command, machine, scenarios, features, bundle, loadTime, micro, profiles };
+  const document = { command, machine, scenarios, features, bundle, loadTime, micro, profiles, allocation };
   if (args.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else process.stdout.write(`${renderText(document)}\n`);
 }
@@ -82,6 +85,22 @@ async function runMapScenarios(args: BenchArgs, target: ClusterTarget): Promise<
   for (const scenario of scenarios) {
     log(`bench: ${scenario.name}`);
     reports.push(await benchmarkScenario(target, scenario, timing));
+  }
+  return reports;
+}
+
+/** `--alloc`: bytes per operation of the quick scenarios (filtered by --only), both clients. */
+async function runAllocation(args: BenchArgs, target: ClusterTarget): Promise<AllocationReport[]> {
+  const scenarios = filterScenarios(quickScenarios(), args.only);
+  const first = scenarios[0];
+  if (first) {
+    log('bench: warming up the member…');
+    await warmUpMember(target, { ...first, op: 'mix' }, 4000);
+  }
+  const reports: AllocationReport[] = [];
+  for (const scenario of scenarios) {
+    log(`bench: allocation ${scenario.name}`);
+    reports.push(await allocationScenario(target, scenario, args.rounds, 3000, log));
   }
   return reports;
 }

@@ -33,7 +33,7 @@ export function median(values: readonly number[]): number {
 
 /** Median of every rate/latency/CPU figure across rounds; memory is the peak of all rounds. */
 export function summarizeRounds(rounds: readonly RunResult[]): Metrics {
-  const pick = (key: keyof RunResult) => rounds.map((r) => r[key]);
+  const pick = (key: Exclude<keyof RunResult, 'allocation'>) => rounds.map((r) => r[key]);
   return {
     opsPerSec: median(pick('opsPerSec')),
     p50Us: median(pick('p50Us')),

@@ -1,8 +1,8 @@
 import type { CustomTypeDef, ServiceDef } from './definitions';
 import { CUSTOM_HEADER, emitCustomCodec } from './emit-custom';
-import { emitMessageCodec, messageHeader } from './emit-message';
+import { emitServiceCodecs } from './emit-message';
 import { emitReferenceTable } from './emit-reference';
-import { codecName, kebab } from './naming';
+import { kebab } from './naming';
 import { TypeMapper } from './type-map';
 
 export interface GeneratedOutput {
@@ -33,17 +33,8 @@ export function generate(services: ServiceDef[], customTypes: CustomTypeDef[]): 
   const entries: Record<string, string> = { index: 'src/index.ts', custom: 'src/generated/custom/index.ts' };
   for (const service of services) {
     const dir = `codecs/${kebab(service.name)}`;
-    const names: string[] = [];
-    for (const method of service.methods) {
-      const name = codecName(service.name, method.name);
-      names.push(name);
-      put(`${dir}/${name}.ts`, emitMessageCodec(service, method, mapper));
-      messageCount++;
-    }
-    put(
-      `${dir}/index.ts`,
-      [messageHeader(service), ...names.map((n) => `export * as ${n} from './${n}';`)].join('\n'),
-    );
+    put(`${dir}/index.ts`, emitServiceCodecs(service, mapper));
+    messageCount += service.methods.length;
     entries[dir] = `src/generated/${dir}/index.ts`;
   }
   put('reference/reference-table.ts', emitReferenceTable(services, customTypes));

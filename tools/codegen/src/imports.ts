@@ -1,29 +1,33 @@
 /** Collects what one generated file uses, to emit its import lines. */
 export class Imports {
-  readonly runtime = new Set<string>();
+  /** Values from codecs/define (type constants and factories). */
+  readonly define = new Set<string>();
+  /** Type-only names from codecs/define. */
+  readonly defineTypes = new Set<string>();
+  /** WireType constants from their own runtime modules: name → module under codecs/. */
+  readonly wireModules = new Map<string, string>();
   readonly runtimeTypes = new Set<string>();
-  readonly custom = new Set<string>();
+  /** Custom types whose WireType (`<Name>Type`) the file uses. */
+  readonly customWire = new Set<string>();
+  /** Custom types whose TypeScript interface the file uses. */
   readonly customTypes = new Set<string>();
   usesLong = false;
-  usesLongValue = false;
 
-  render(paths: { runtime: string; root: string; custom: string }, self?: string): string {
+  render(paths: { codecs: string; root: string; custom: string }, self?: string): string {
     const lines: string[] = [];
-    if (this.usesLongValue) lines.push(`import Long from 'long';`);
-    else if (this.usesLong) lines.push(`import type Long from 'long';`);
-    const rootTypes = [...this.runtimeTypes].filter((name) => ROOT_TYPES.has(name)).sort();
-    const codecTypes = [...this.runtimeTypes].filter((name) => !ROOT_TYPES.has(name)).sort();
-    for (const name of rootTypes)
+    if (this.usesLong) lines.push(`import type Long from 'long';`);
+    for (const name of [...this.runtimeTypes].sort())
       lines.push(`import type { ${name} } from '${paths.root}/${ROOT_TYPE_FILES[name]}';`);
-    const runtime = [...this.runtime].sort();
-    const runtimeNames = [...runtime, ...codecTypes.map((name) => `type ${name}`)];
-    if (runtimeNames.length > 0) lines.push(`import { ${runtimeNames.join(', ')} } from '${paths.runtime}';`);
-    const customs = new Set([...this.custom, ...this.customTypes]);
+    const define = [...[...this.define].sort(), ...[...this.defineTypes].sort().map((n) => `type ${n}`)];
+    if (define.length > 0) lines.push(`import { ${define.join(', ')} } from '${paths.codecs}/define';`);
+    for (const [name, module] of [...this.wireModules].sort())
+      lines.push(`import { ${name} } from '${paths.codecs}/${module}';`);
+    const customs = new Set([...this.customWire, ...this.customTypes]);
     for (const type of [...customs].sort()) {
       if (type === self) continue;
       const names: string[] = [];
       if (this.customTypes.has(type)) names.push(`type ${type}`);
-      if (this.custom.has(type)) names.push(`decode${type}`, `encode${type}`);
+      if (this.customWire.has(type)) names.push(`${type}Type`);
       lines.push(`import { ${names.join(', ')} } from '${paths.custom}/${type}Codec';`);
     }
     return lines.join('\n');
@@ -35,6 +39,5 @@ const ROOT_TYPE_FILES: Record<string, string> = {
   FrameCursor: 'frame-cursor',
   LongLike: 'long',
   Uuid: 'uuid',
+  SqlPage: 'codecs/sql-types',
 };
-
-const ROOT_TYPES = new Set(Object.keys(ROOT_TYPE_FILES));

@@ -1,5 +1,4 @@
-// How each protocol type maps to TypeScript: its type, and the built-in or generated functions that
-// encode and decode it.
+// How each protocol type maps to TypeScript (its type) and to the wire (its WireType in codecs/define).
 import type { Imports } from './imports';
 
 export const FIXED_SIZES: Record<string, number> = {
@@ -9,14 +8,6 @@ export const FIXED_SIZES: Record<string, number> = {
   long: 8,
   float: 4,
   UUID: 17,
-};
-export const SIZE_CONSTANTS: Record<string, string> = {
-  boolean: 'BOOLEAN_SIZE',
-  byte: 'BYTE_SIZE',
-  int: 'INT_SIZE',
-  long: 'LONG_SIZE',
-  float: 'FLOAT_SIZE',
-  UUID: 'UUID_SIZE',
 };
 
 export function isFixed(type: string): boolean {
@@ -67,7 +58,7 @@ const FIXED_TS: Record<string, { ts: string; tsIn?: string }> = {
 export type Mode = 'in' | 'out';
 
 export class TypeMapper {
-  constructor(private readonly customTypes: ReadonlySet<string>) {}
+  constructor(readonly customTypes: ReadonlySet<string>) {}
 
   private noteTypes(ts: string, imports: Imports): void {
     if (/\bLong\b/.test(ts)) imports.usesLong = true;
@@ -102,74 +93,100 @@ export class TypeMapper {
     }
     throw new Error(`No TypeScript mapping for protocol type ${type}`);
   }
+}
 
-  /** An expression of type Encoder<T> for the type. */
-  encoderRef(type: string, imports: Imports, depth = 0): string {
-    const simple = SIMPLE[type];
-    if (simple) {
-      imports.runtime.add(`encode${simple.name}`);
-      return `encode${simple.name}`;
+/** The define.ts constant of each built-in protocol type. */
+const WIRE_CONSTANTS: Record<string, string> = {
+  boolean: 'BOOLEAN',
+  byte: 'BYTE',
+  int: 'INT',
+  long: 'LONG',
+  float: 'FLOAT',
+  UUID: 'UUID',
+  String: 'STRING',
+  Data: 'DATA',
+  byteArray: 'BYTE_ARRAY',
+  longArray: 'LONG_ARRAY',
+  floatArray: 'FLOAT_ARRAY',
+  List_Integer: 'LIST_INTEGER',
+  List_Long: 'LIST_LONG',
+  List_UUID: 'LIST_UUID',
+  Set_UUID: 'LIST_UUID',
+  EntryList_Integer_UUID: 'ENTRY_LIST_INTEGER_UUID',
+  EntryList_Integer_Long: 'ENTRY_LIST_INTEGER_LONG',
+  EntryList_Integer_Integer: 'ENTRY_LIST_INTEGER_INTEGER',
+  EntryList_UUID_Long: 'ENTRY_LIST_UUID_LONG',
+  EntryList_UUID_UUID: 'ENTRY_LIST_UUID_UUID',
+  EntryList_Long_byteArray: 'ENTRY_LIST_LONG_BYTE_ARRAY',
+  EntryList_UUID_List_Integer: 'ENTRY_LIST_UUID_LIST_INTEGER',
+  // Prebuilt composites (define.ts) that many messages share.
+  'nullable:Data': 'NULLABLE_DATA',
+  'nullable:String': 'NULLABLE_STRING',
+  List_Data: 'LIST_DATA',
+  EntryList_Data_Data: 'ENTRY_LIST_DATA_DATA',
+};
+
+/** Types whose WireType lives in its own runtime module (so other bundles do not carry it). */
+const WIRE_MODULES: Record<string, { name: string; module: string }> = {
+  SqlPage: { name: 'SQL_PAGE', module: 'sql-page' },
+};
+
+/**
+ * The WireType expressions of one generated file: built-in constants are imported, composites (lists,
+ * maps, nullable wrappers) are declared once per file as pure constants so unused ones are tree-shaken.
+ */
+export class WireTypes {
+  /** Module-level declarations, in dependency order. */
+  readonly declarations: string[] = [];
+  readonly #names = new Map<string, string>();
+
+  constructor(
+    private readonly customTypes: ReadonlySet<string>,
+    private readonly imports: Imports,
+  ) {}
+
+  /** The expression for `type` (nullable: `T | null` with NULL frames). */
+  of(type: string, nullable = false): string {
+    if (nullable && !isFixed(type)) return this.#composite(`nullable:${type}`, 'nullable', [type]);
+    const constant = WIRE_CONSTANTS[type];
+    if (constant) {
+      this.imports.define.add(constant);
+      return constant;
+    }
+    const own = WIRE_MODULES[type];
+    if (own) {
+      this.imports.wireModules.set(own.name, own.module);
+      return own.name;
     }
     if (this.customTypes.has(type)) {
-      imports.custom.add(type);
-      return `encode${type}`;
+      this.imports.customWire.add(type);
+      return `${type}Type`;
     }
-    const m = `m${depth}`;
-    const v = `v${depth}`;
-    return `(${m}: ClientMessage, ${v}: ${this.tsType(type, 'in', imports)}) => ${this.encodeCall(type, m, v, imports, depth + 1)}`;
+    if (type.startsWith('ListCN_')) return this.#composite(type, 'listCN', [type.slice(7)]);
+    if (type.startsWith('List_')) return this.#composite(type, 'list', [type.slice(5)]);
+    const [kind, key, value] = splitPair(type);
+    if (kind === 'Map') return this.#composite(type, 'map', [key, value]);
+    if (kind === 'EntryList') return this.#composite(type, 'entryList', [key, value]);
+    throw new Error(`No wire type for protocol type ${type}`);
   }
 
-  /** A statement-level call encoding `value` of the type into `message`. */
-  encodeCall(type: string, message: string, value: string, imports: Imports, depth = 0): string {
-    imports.runtimeTypes.add('ClientMessage');
-    if (type.startsWith('ListCN_')) {
-      imports.runtime.add('encodeListContainsNullable');
-      return `encodeListContainsNullable(${message}, ${value}, ${this.encoderRef(type.slice(7), imports, depth)})`;
+  #composite(key: string, factory: string, parts: string[]): string {
+    const prebuilt = WIRE_CONSTANTS[key];
+    if (prebuilt) {
+      this.imports.define.add(prebuilt);
+      return prebuilt;
     }
-    if (type.startsWith('List_') && !SIMPLE[type]) {
-      imports.runtime.add('encodeList');
-      return `encodeList(${message}, ${value}, ${this.encoderRef(type.slice(5), imports, depth)})`;
+    const existing = this.#names.get(key);
+    if (existing) return existing;
+    for (const part of parts) {
+      if (isFixed(part)) throw new Error(`A fixed-size type inside ${key} has no generic codec`);
     }
-    if ((type.startsWith('Map_') || type.startsWith('EntryList_')) && !SIMPLE[type]) {
-      const [kind, key, val] = splitPair(type);
-      const fn = kind === 'Map' ? 'encodeMap' : 'encodeEntryList';
-      imports.runtime.add(fn);
-      return `${fn}(${message}, ${value}, ${this.encoderRef(key, imports, depth)}, ${this.encoderRef(val, imports, depth)})`;
-    }
-    return `${this.encoderRef(type, imports, depth)}(${message}, ${value})`;
-  }
-
-  decoderRef(type: string, imports: Imports, depth = 0): string {
-    const simple = SIMPLE[type];
-    if (simple) {
-      imports.runtime.add(`decode${simple.name}`);
-      return `decode${simple.name}`;
-    }
-    if (this.customTypes.has(type)) {
-      imports.custom.add(type);
-      return `decode${type}`;
-    }
-    imports.runtimeTypes.add('FrameCursor');
-    const c = `c${depth}`;
-    return `(${c}: FrameCursor) => ${this.decodeCall(type, c, imports, depth + 1)}`;
-  }
-
-  decodeCall(type: string, cursor: string, imports: Imports, depth = 0): string {
-    if (type.startsWith('ListCN_')) {
-      imports.runtime.add('decodeListContainsNullable');
-      return `decodeListContainsNullable(${cursor}, ${this.decoderRef(type.slice(7), imports, depth)})`;
-    }
-    if (type.startsWith('List_') && !SIMPLE[type]) {
-      imports.runtime.add('decodeList');
-      return `decodeList(${cursor}, ${this.decoderRef(type.slice(5), imports, depth)})`;
-    }
-    if ((type.startsWith('Map_') || type.startsWith('EntryList_')) && !SIMPLE[type]) {
-      const [kind, key, val] = splitPair(type);
-      const fn = kind === 'Map' ? 'decodeMap' : 'decodeEntryList';
-      imports.runtime.add(fn);
-      return `${fn}(${cursor}, ${this.decoderRef(key, imports, depth)}, ${this.decoderRef(val, imports, depth)})`;
-    }
-    return `${this.decoderRef(type, imports, depth)}(${cursor})`;
+    const args = parts.map((part) => this.of(part));
+    this.imports.define.add(factory);
+    const name = `$${key.replace(/[^A-Za-z0-9]/g, '_')}`;
+    this.declarations.push(`const ${name} = /* @__PURE__ */ ${factory}(${args.join(', ')});`);
+    this.#names.set(key, name);
+    return name;
   }
 }
 

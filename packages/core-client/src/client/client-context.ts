@@ -1,4 +1,5 @@
 import type { ClientMessage } from '@hz/protocol';
+import type { IdentifiedDataSerializableFactory } from '@hz/serialization';
 import type Long from 'long';
 import type { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
@@ -148,6 +149,8 @@ export interface ClientContext extends PluginHost {
   readonly listeners: ListenerService;
   readonly proxyManager: ProxyManager;
   readonly lifecycleService: LifecycleService;
+  /** Adds IdentifiedDataSerializable factories for ids without one (query results, on first use). */
+  addDataSerializableFactories(factories: Record<number, IdentifiedDataSerializableFactory>): void;
   /** Sets `plugin` up for this client once; returns its per-client state. */
   attachPlugin<S>(plugin: ClientPlugin<S>): S;
 }

@@ -4,7 +4,7 @@ import {
   ClientLocalBackupListenerCodec,
   ClientPingCodec,
 } from '@hz/protocol/codecs/client';
-import { HeapData, SchemaRegistry, SerializationService, TypeId } from '@hz/serialization';
+import { HeapData, SerializationService, TypeId } from '@hz/serialization';
 import type { Cluster } from '../cluster/cluster';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
@@ -12,7 +12,12 @@ import { type PartitionService, partitionService } from '../cluster/partition-se
 import { PartitionTable } from '../cluster/partition-table';
 import type { ClientConfig } from '../config/client-config';
 import { type ResolvedClientConfig, resolveClientConfig } from '../config/resolve-config';
-import { AuthenticationError, ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
+import {
+  AuthenticationError,
+  ClientNotActiveError,
+  IllegalStateError,
+  InvalidConfigurationError,
+} from '../errors/hazelcast-error';
 import { ServerErrorTable } from '../errors/server-error';
 import type { InvocationOptions, InvocationTarget } from '../invocation/invocation';
 import { InvocationService } from '../invocation/invocation-service';
@@ -24,11 +29,12 @@ import type { Connection } from '../network/connection';
 import { CLIENT_TYPE, CLIENT_VERSION, ConnectionManager } from '../network/connection-manager';
 import { currentThreadId } from '../proxy/lock-context';
 import { type DistributedObject, ProxyManager } from '../proxy/proxy-manager';
-import { queryResultFactories } from '../query/query-results';
-import { type StatisticsHost, StatisticsService } from '../statistics/statistics-service';
+import type { StatisticsHost, StatisticsService } from '../statistics/statistics-service';
 import type { Address } from '../util/address';
 import { int64Result } from '../util/int64';
+import { optionalFeatures } from '../util/optional-features';
 import type { ClientContext, DataBytes, InvokeOptions, PluginHost } from './client-context';
+import type { ClientSerializationFormat, FormatClientSupport } from './compact-support';
 import { registerContext } from './context-of';
 import {
   addDistributedObjectListener,
@@ -36,7 +42,6 @@ import {
   getDistributedObjects,
 } from './distributed-objects';
 import { type ClientPlugin, PluginEventHub } from './plugins';
-import { SchemaReplication } from './schema-replication';
 
 /**
  * The client. Create it with `HazelcastClient.newHazelcastClient(config)`, reach data structures with the
@@ -50,7 +55,8 @@ export class HazelcastClient {
   readonly #cluster: ClusterService;
   readonly #connections: ConnectionManager;
   readonly #invocations: InvocationService;
-  readonly #schemaReplication: SchemaReplication;
+  /** Compact's schema replication, when the program registered Compact. */
+  readonly #formatSupport: FormatClientSupport | undefined;
   readonly #events: PluginEventHub;
   readonly #plugins = new Map<string, { plugin: ClientPlugin<unknown>; state: unknown }>();
   readonly #shutdownSteps: Array<(signal: AbortSignal) => Promise<void>> = [];
@@ -59,6 +65,8 @@ export class HazelcastClient {
   /** Client statistics (`statistics.enabled`): loaded and started once the client has started. */
   readonly #statisticsHost: StatisticsHost | undefined;
   #statistics: StatisticsService | undefined;
+  /** Loaded at start when statistics are enabled (see util/optional-features). */
+  #statisticsService: (new (host: StatisticsHost) => StatisticsService) | undefined;
 
   private constructor(config: ResolvedClientConfig) {
     this.#config = config;
@@ -81,20 +89,19 @@ export class HazelcastClient {
     // The seeds' contract: the balancer gets the cluster once, before the client connects.
     config.loadBalancer.init(this.#cluster);
     const partitions = new PartitionTable();
-    const schemas = new SchemaRegistry();
-    // Query results (distinct sets, maxBy/minBy entries) come back as Java IDS objects: read them always.
-    const serialization = new SerializationService(
-      {
-        ...config.serialization,
-        dataSerializableFactories: {
-          ...queryResultFactories(),
-          ...config.serialization.dataSerializableFactories,
-        },
-      },
-      schemas,
-    );
-    const replication = new SchemaReplication(schemas, () => this.#context);
-    this.#schemaReplication = replication;
+    const serialization = new SerializationService(config.serialization);
+    let support: FormatClientSupport | undefined;
+    for (const format of config.serialization.formats ?? []) {
+      const client = (format as Partial<ClientSerializationFormat>).client;
+      if (client) support = client(serialization, () => this.#context);
+      else if (format.name === 'Compact') {
+        throw new InvalidConfigurationError(
+          "serialization.formats: use compactSerialization from '@hz/core-client' (the one from " +
+            "'@hz/serialization' cannot send Compact schemas to the cluster)",
+        );
+      }
+    }
+    this.#formatSupport = support;
     const serverErrors = new ServerErrorTable();
     const smart = config.network.smartRouting;
     const partitionIdOf = (data: DataBytes) =>
@@ -233,7 +240,7 @@ export class HazelcastClient {
         timeoutMillis: options?.timeoutMillis,
         signal: options?.signal,
       };
-      const gate = replication.gate;
+      const gate = support?.gate;
       return gate
         ? gate.then(() => invocations.invoke(request, invocation))
         : invocations.invoke(request, invocation);
@@ -270,15 +277,21 @@ export class HazelcastClient {
       connections,
       invocations,
       listeners,
+      addDataSerializableFactories: (factories) => serialization.addDataSerializableFactories(factories),
       toData: (value) => {
         const data = serialization.toData(value);
-        replication.afterWrite();
+        support?.afterWrite();
         return data.toBuffer();
       },
-      toObject: <T>(data: DataBytes | null): Promise<T | null> =>
-        data === null
-          ? Promise.resolve(null)
-          : replication.read(() => serialization.toObject<T>(new HeapData(data))),
+      toObject: <T>(data: DataBytes | null): Promise<T | null> => {
+        if (data === null) return Promise.resolve(null);
+        if (support) return support.read(() => serialization.toObject<T>(new HeapData(data)));
+        try {
+          return Promise.resolve(serialization.toObject<T>(new HeapData(data)));
+        } catch (error) {
+          return Promise.reject(error);
+        }
+      },
       partitionIdOf,
       invokeOnPartition: (request, partitionId, options) => {
         request.partitionId = partitionId;
@@ -420,6 +433,15 @@ export class HazelcastClient {
     // Same order as the Java client: the client is STARTED before it is CONNECTED.
     this.#lifecycle.emit('STARTING');
     this.#lifecycle.emit('STARTED');
+    if (this.#statisticsHost) {
+      // Loaded before connecting, so a program that cannot load it fails at once.
+      try {
+        this.#statisticsService = (await optionalFeatures('statistics')).StatisticsService;
+      } catch (error) {
+        await this.shutdown();
+        throw error;
+      }
+    }
     const started = this.#connections.start();
     if (this.#config.connectionStrategy.asyncStart) {
       started.then(
@@ -451,6 +473,8 @@ export class HazelcastClient {
   async #startStatistics(): Promise<void> {
     const host = this.#statisticsHost;
     if (!host || this.#statistics || this.#shutdownPromise) return;
+    const StatisticsService = this.#statisticsService;
+    if (!StatisticsService) return;
     this.#statistics = new StatisticsService(host);
     this.#statistics.start();
   }
@@ -485,7 +509,7 @@ export class HazelcastClient {
       );
       context.partitions.reset();
       context.proxyManager.recreateAll();
-      this.#schemaReplication.resendAll();
+      this.#formatSupport?.resendAll();
       this.#events.emit('clusterChanged', {
         previousClusterId: previousClusterId ?? '',
         clusterId: connection.clusterId ?? '',

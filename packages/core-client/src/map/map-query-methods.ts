@@ -20,12 +20,13 @@ import {
 } from '@hz/protocol/codecs/map';
 import type { PagingPredicateHolder } from '@hz/protocol/custom';
 import Long from 'long';
-import type { DataBytes } from '../client/client-context';
+import type { ClientContext, DataBytes } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';
 import type { Aggregator } from '../query/aggregator';
 import { AGGREGATOR_FACTORY_ID, AggregatorClassId } from '../query/ids';
 import { applyAnchorList, buildPagingPredicateHolder } from '../query/paging-holder';
 import { PagingPredicate } from '../query/predicate/paging-predicate';
+import { queryResultFactories } from '../query/query-results';
 import type { ServerSideObject } from './map';
 
 /**
@@ -101,6 +102,8 @@ export abstract class MapQueryMethods<K, V> extends ProxyBase {
 
   async aggregate<R>(aggregator: Aggregator<R> | ServerSideObject, predicate?: ServerSideObject): Promise<R> {
     const aggregatorData = this.serverData(aggregator, 'aggregator');
+    // Some results (distinct sets, maxBy/minBy entries) come back as Java IDS objects.
+    (this.host as Partial<ClientContext>).addDataSerializableFactories?.(queryResultFactories());
     const response =
       predicate === undefined
         ? MapAggregateCodec.decodeResponse(

@@ -15,8 +15,8 @@ import type { InvocationRouting } from '../invocation/invocation-service';
 import type { Logger } from '../logging/logger';
 import { type Address, addressKey } from '../util/address';
 import { Backoff } from '../util/backoff';
+import { optionalFeatures } from '../util/optional-features';
 import { type AddressProvider, configuredAddresses } from './address-provider';
-import { cloudDiscovery } from './cloud-discovery';
 import { Connection } from './connection';
 import { heartbeatVerdict } from './heartbeat';
 import { createConnector, type SocketConnector, tcpConnector } from './socket-connector';
@@ -139,7 +139,8 @@ export class ConnectionManager {
     this.#connector = await createConnector(this.#config.network.ssl);
     const token = this.#config.network.hazelcastCloud.discoveryToken;
     if (token !== null) {
-      this.#addresses = cloudDiscovery(this.#config, token, this.#logger);
+      const features = await optionalFeatures('network.hazelcastCloud');
+      this.#addresses = features.cloudDiscovery(this.#config, token, this.#logger);
     }
     await this.#connectToCluster();
     this.#startHeartbeat();

@@ -1,7 +1,7 @@
 import { connect, type Socket } from 'node:net';
 import type { ResolvedSslConfig } from '../config/ssl-config';
 import type { Address } from '../util/address';
-import { tlsConnector } from './tls-connector';
+import { optionalFeatures } from '../util/optional-features';
 
 /**
  * How a connection gets its socket: plain TCP by default; TLS or the user's socket factory with
@@ -55,7 +55,7 @@ export function settleOnReady(
   });
 }
 
-/** The connector for a client: TCP, or TLS when `network.ssl.enabled` (`node:tls` is loaded only then). */
+/** The connector for a client: TCP, or TLS when `network.ssl.enabled` (its code is loaded only then). */
 export async function createConnector(ssl: ResolvedSslConfig): Promise<SocketConnector> {
-  return ssl.enabled ? tlsConnector(ssl) : tcpConnector;
+  return ssl.enabled ? (await optionalFeatures('network.ssl')).tlsConnector(ssl) : tcpConnector;
 }

@@ -4,6 +4,7 @@ export * from '../constants';
 export { FrameFlags } from '../flags';
 export { beginFrame, createFrame, endFrame, nullFrame } from '../frame';
 export * from './bytes';
+export * from './define';
 export * from './fixed';
 export * from './fixed-lists';
 export * from './messages';

@@ -6,6 +6,7 @@ import { HazelcastProtocolError } from '../errors/protocol-error';
 import { beginFrame, createFrame, endFrame } from '../frame';
 import type { FrameCursor } from '../frame-cursor';
 import { decodeData, encodeData } from './bytes';
+import { variable } from './define';
 import { readInt, requireLength, writeBoolean, writeInt } from './fixed';
 import { decodeListInteger, encodeListInteger } from './fixed-lists';
 import {
@@ -117,3 +118,6 @@ export function encodeSqlPage(message: ClientMessage, page: SqlPage): void {
   });
   message.add(endFrame());
 }
+
+/** The SqlPage WireType the generated SQL codecs use. */
+export const SQL_PAGE = /* @__PURE__ */ variable(encodeSqlPage, decodeSqlPage);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { SerializationService } from '../service/serialization-service';
 import { CompactStreamSerializer } from './compact-stream-serializer';
 import { FieldKind, type SchemaFieldKind } from './field-kind';
+import { compactSerialization } from './format';
 import { Schema } from './schema';
 import { SchemaRegistry } from './schema-registry';
 import { type DynamicObject, type DynamicType, defineCompactType } from './test-support/dynamic-type';
@@ -230,6 +231,7 @@ describe('compact differential against hazelcast-client 5.7.0', () => {
         '%s: whole Data through SerializationService',
         (_, c) => {
           const service = new SerializationService({
+            formats: [compactSerialization],
             isBigEndian: bigEndian,
             compact: { serializers: [...types.values()].map((t) => t.serializer) },
           });

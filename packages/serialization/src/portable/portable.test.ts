@@ -7,6 +7,7 @@ import { LocalDate, LocalDateTime, LocalTime, OffsetDateTime } from '../java/dat
 import { SerializationService } from '../service/serialization-service';
 import { ClassDefinitionBuilder } from './class-definition-builder';
 import { FieldType } from './field-type';
+import { portableSerialization } from './format';
 import type { Portable, PortableReader, PortableWriter } from './portable';
 
 class Child implements Portable {
@@ -152,6 +153,7 @@ const childDefinition = new ClassDefinitionBuilder(5, 2).addField('name', FieldT
 
 function service(classes: Record<number, () => Portable>, portableVersion = 0) {
   return new SerializationService({
+    formats: [portableSerialization],
     portableVersion,
     portableFactories: { 5: (classId) => classes[classId]?.() },
     classDefinitions: [childDefinition],
@@ -208,6 +210,7 @@ describe('Portable', () => {
     const writer = service({ 1: () => new Everything(), 2: () => new Child() });
     const data = writer.toData(new Everything());
     const fresh = new SerializationService({
+      formats: [portableSerialization],
       portableFactories: { 5: (classId) => (classId === 1 ? new Everything() : new Child()) },
     });
     expect(fresh.toObject<Everything>(data).values.raw).toBe('raw tail');
@@ -221,7 +224,10 @@ describe('Portable', () => {
     // The field's name length in the field table: the learned definition names the field differently.
     const nameAt = corrupt.readInt32BE(28);
     corrupt[nameAt + 3] = 'x'.charCodeAt(0);
-    const reader = new SerializationService({ portableFactories: { 5: () => new Child() } });
+    const reader = new SerializationService({
+      formats: [portableSerialization],
+      portableFactories: { 5: () => new Child() },
+    });
     expect(() => reader.toObject(new HeapData(corrupt))).toThrow(/Unknown field "name"/);
     expect(reader.toObject<Child>(new HeapData(data)).name).toBe('ok');
   });
@@ -295,7 +301,12 @@ describe('Portable', () => {
   it('refuses conflicting class definitions for the same ids', () => {
     const other = new ClassDefinitionBuilder(5, 2).addField('name', FieldType.INT).build();
     expect(
-      () => new SerializationService({ classDefinitions: [childDefinition, other], portableFactories: {} }),
+      () =>
+        new SerializationService({
+          formats: [portableSerialization],
+          classDefinitions: [childDefinition, other],
+          portableFactories: {},
+        }),
     ).toThrow(HazelcastSerializationError);
     expect(() => new ClassDefinitionBuilder(1, 1).addField('p', FieldType.PORTABLE)).toThrow(
       /addPortableField/,

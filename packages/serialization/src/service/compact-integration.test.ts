@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CompactGenericRecord, type CompactSerializer, compactGenericRecord, FieldKind } from '../compact';
+import { compactSerialization } from '../compact/format';
 import { TypeId } from '../type-ids';
 import { SerializationService } from './serialization-service';
 
@@ -22,7 +23,10 @@ const carSerializer: CompactSerializer<Car> = {
 
 describe('SerializationService with Compact', () => {
   it('writes registered classes as COMPACT (-55), queues their schema and reads them back', () => {
-    const service = new SerializationService({ compact: { serializers: [carSerializer] } });
+    const service = new SerializationService({
+      compact: { serializers: [carSerializer] },
+      formats: [compactSerialization],
+    });
     const data = service.toData(new Car('volvo', 5));
     expect(data.getType()).toBe(TypeId.COMPACT);
     expect(service.schemas.drainPending().map((schema) => schema.typeName)).toEqual(['car']);
@@ -30,7 +34,7 @@ describe('SerializationService with Compact', () => {
   });
 
   it('writes GenericRecords as Compact even without configured serializers, before the JSON fallback', () => {
-    const service = new SerializationService();
+    const service = new SerializationService({ formats: [compactSerialization] });
     const record = compactGenericRecord('point', { x: FieldKind.INT32 }, { x: 3 });
     const data = service.toData(record);
     expect(data.getType()).toBe(TypeId.COMPACT);
@@ -40,9 +44,15 @@ describe('SerializationService with Compact', () => {
   });
 
   it('shares a given schema registry', () => {
-    const writer = new SerializationService({ compact: { serializers: [carSerializer] } });
+    const writer = new SerializationService({
+      compact: { serializers: [carSerializer] },
+      formats: [compactSerialization],
+    });
     const data = writer.toData(new Car('saab', 4));
-    const reader = new SerializationService({ compact: { serializers: [carSerializer] } }, writer.schemas);
+    const reader = new SerializationService(
+      { compact: { serializers: [carSerializer] }, formats: [compactSerialization] },
+      writer.schemas,
+    );
     expect(reader.schemas).toBe(writer.schemas);
     expect(reader.toObject(data)).toEqual(new Car('saab', 4));
   });

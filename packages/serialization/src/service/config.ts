@@ -1,8 +1,9 @@
+import type { CompactConfig } from '../compact/compact-serializer';
 import { describeType, HazelcastSerializationError } from '../errors';
-import { ClassDefinition } from '../portable/class-definition';
+import type { ClassDefinition } from '../portable/class-definition';
 import type { PortableFactory } from '../portable/portable';
 import type { CustomSerializer, GlobalSerializer, IdentifiedDataSerializableFactory } from '../serializable';
-import type { CompactConfigLike } from './compact-bridge';
+import type { SerializationFormat } from './format';
 
 /** How a JS `number` with no Java type tag is sent (the official Node client's option, same values). */
 export type DefaultNumberType = 'double' | 'float' | 'integer' | 'long' | 'short' | 'byte';
@@ -28,8 +29,13 @@ export interface SerializationConfig {
   globalSerializer?: GlobalSerializer | null;
   /** Default `'EAGER'`. */
   jsonStringDeserializationPolicy?: JsonStringDeserializationPolicy;
-  /** Compact serialization config, handed to the Compact serializer. */
-  compact?: CompactConfigLike;
+  /** Compact serialization config, handed to the Compact serializer (needs `compactSerialization`). */
+  compact?: CompactConfig;
+  /**
+   * Formats a program opts into, so a program that uses neither carries neither: `compactSerialization`,
+   * `portableSerialization` (from '@hz/core-client', or '@hz/serialization' for a service of your own).
+   */
+  formats?: readonly SerializationFormat[];
 }
 
 /** The config after validation, with defaults applied and factories indexed. */
@@ -43,7 +49,8 @@ export interface ResolvedSerializationConfig {
   customSerializers: readonly CustomSerializer[];
   globalSerializer: GlobalSerializer | null;
   jsonStringDeserializationPolicy: JsonStringDeserializationPolicy;
-  compact: CompactConfigLike | undefined;
+  compact: CompactConfig | undefined;
+  formats: readonly SerializationFormat[];
 }
 
 const NUMBER_TYPES: readonly string[] = ['double', 'float', 'integer', 'long', 'short', 'byte'];
@@ -59,6 +66,7 @@ const KNOWN_KEYS: readonly string[] = [
   'globalSerializer',
   'jsonStringDeserializationPolicy',
   'compact',
+  'formats',
 ];
 
 function fail(message: string): never {
@@ -118,7 +126,8 @@ export function resolveSerializationConfig(
   const classDefinitions = c.classDefinitions ?? [];
   if (!Array.isArray(classDefinitions)) fail('classDefinitions must be an array of ClassDefinition');
   classDefinitions.forEach((definition, i) => {
-    if (!(definition instanceof ClassDefinition)) {
+    // The Portable format checks the class itself; here only the shape, so this file needs no Portable code.
+    if (typeof (definition as Partial<ClassDefinition> | null)?.getFieldCount !== 'function') {
       fail(
         `classDefinitions[${i}] must be a ClassDefinition (see ClassDefinitionBuilder), got ${describeType(definition)}`,
       );
@@ -128,6 +137,19 @@ export function resolveSerializationConfig(
   if (c.compact !== undefined && (typeof c.compact !== 'object' || c.compact === null)) {
     fail(`compact must be an object, got ${describeType(c.compact)}`);
   }
+  const formats = c.formats ?? [];
+  if (!Array.isArray(formats)) fail('formats must be an array (compactSerialization, portableSerialization)');
+  const formatNames = new Set<string>();
+  formats.forEach((format, i) => {
+    const f = format as Partial<SerializationFormat> | null;
+    if (typeof f !== 'object' || f === null || typeof f.name !== 'string' || typeof f.create !== 'function') {
+      fail(
+        `formats[${i}] must be compactSerialization or portableSerialization, got ${describeType(format)}`,
+      );
+    }
+    if (formatNames.has(f.name)) fail(`formats[${i}]: ${f.name} is given twice`);
+    formatNames.add(f.name);
+  });
 
   return {
     defaultNumberType,
@@ -140,6 +162,7 @@ export function resolveSerializationConfig(
     globalSerializer,
     jsonStringDeserializationPolicy,
     compact: c.compact,
+    formats,
   };
 }
 

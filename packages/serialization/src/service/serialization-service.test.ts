@@ -5,6 +5,7 @@ import { HazelcastSerializationError } from '../errors';
 import type { ObjectDataInput, ObjectDataOutput } from '../io/data-io';
 import { HazelcastJsonValue } from '../java/json-value';
 import { typed } from '../java/typed';
+import { portableSerialization } from '../portable/format';
 import { TypeId } from '../type-ids';
 import { SerializationService } from './serialization-service';
 
@@ -152,7 +153,7 @@ describe('SerializationService', () => {
   });
 
   it('reports unknown type ids and missing factories', () => {
-    const service = new SerializationService();
+    const service = new SerializationService({ formats: [portableSerialization] });
     const header = (typeId: number, payload: string) => {
       const bytes = Buffer.alloc(8);
       bytes.writeInt32BE(typeId, 4);

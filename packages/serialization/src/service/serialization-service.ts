@@ -1,31 +1,27 @@
 import Long from 'long';
+import type { SchemaRegistry } from '../compact/schema-registry';
 import { DATA_OFFSET, HeapData, isData } from '../data/heap-data';
 import { describeType, HazelcastSerializationError } from '../errors';
 import { ByteArrayObjectDataInput, type ObjectReader } from '../io/byte-input';
 import { ByteArrayObjectDataOutput, type ObjectWriter } from '../io/byte-output';
 import { HazelcastJsonValue } from '../java/json-value';
 import { isPortable } from '../portable/portable';
-import { PortableSerializer } from '../portable/portable-serializer';
 import {
   type CustomSerializer,
   type GlobalSerializer,
   type IdentifiedDataSerializable,
+  type IdentifiedDataSerializableFactory,
   isIdentifiedDataSerializable,
 } from '../serializable';
 import { readBuiltin } from '../serializers/builtin-read';
 import { builtinTypeIdOf, javaInteger, writeBuiltin } from '../serializers/builtin-write';
 import { TypeId } from '../type-ids';
 import {
-  type CompactStreamSerializerLike,
-  createCompactSerializer,
-  createSchemaRegistry,
-  type SchemaRegistryLike,
-} from './compact-bridge';
-import {
   type ResolvedSerializationConfig,
   resolveSerializationConfig,
   type SerializationConfig,
 } from './config';
+import { type FormatSerializer, formatHint, type SerializationFormat } from './format';
 
 /** Nested readObject calls in malformed data could otherwise recurse until the stack overflows. */
 const MAX_DEPTH = 200;
@@ -33,36 +29,78 @@ const MAX_DEPTH = 200;
 /**
  * Turns values into Hazelcast `Data` and back, byte-compatible with Java members. Serializer lookup
  * order for writes: null, Compact, IdentifiedDataSerializable, Portable, built-in types, custom
- * serializers, the global serializer, then JSON (-130), as the official Node client does.
+ * serializers, the global serializer, then JSON (-130), as the official Node client does. Compact and
+ * Portable are formats a program opts into (`formats: [compactSerialization, portableSerialization]`).
  */
 export class SerializationService implements ObjectWriter, ObjectReader {
   readonly config: ResolvedSerializationConfig;
-  /** Compact schemas known to this client; core-client sends `drainPending()` ones before the data. */
-  readonly schemas: SchemaRegistryLike;
-  readonly #portable: PortableSerializer;
   readonly #customById = new Map<number, CustomSerializer | GlobalSerializer>();
   readonly #customByType: readonly CustomSerializer[];
-  #compact: CompactStreamSerializerLike | undefined;
+  readonly #identified: Map<number, IdentifiedDataSerializableFactory>;
+  readonly #schemas: SchemaRegistry | undefined;
+  readonly #compactFormat: SerializationFormat | undefined;
+  #compact: FormatSerializer | undefined;
+  readonly #portable: FormatSerializer | undefined;
   #depth = 0;
 
-  constructor(config?: SerializationConfig, schemas?: SchemaRegistryLike) {
+  constructor(config?: SerializationConfig, schemas?: SchemaRegistry) {
     this.config = resolveSerializationConfig(config);
-    this.schemas = schemas ?? createSchemaRegistry();
-    this.#portable = new PortableSerializer(
-      this.config.portableVersion,
-      this.config.portableFactories,
-      this.config.classDefinitions,
-    );
+    this.#schemas = schemas;
+    this.#identified = new Map(this.config.dataSerializableFactories);
+    const formats = new Map(this.config.formats.map((format) => [format.name, format]));
+    this.#compactFormat = formats.get('Compact');
+    const portable = formats.get('Portable');
+    if (this.config.compact !== undefined && !this.#compactFormat) {
+      throw new HazelcastSerializationError(`serialization.compact is set, but ${formatHint('Compact')}`);
+    }
+    if ((this.config.portableFactories.size > 0 || this.config.classDefinitions.length > 0) && !portable) {
+      throw new HazelcastSerializationError(
+        `serialization.portableFactories/classDefinitions are set, but ${formatHint('Portable')}`,
+      );
+    }
+    // Portable checks its class definitions now; Compact is created on first use (no Compact work before).
+    this.#portable = portable?.create({ config: this.config, schemas });
     for (const serializer of this.config.customSerializers) this.#customById.set(serializer.id, serializer);
     if (this.config.globalSerializer)
       this.#customById.set(this.config.globalSerializer.id, this.config.globalSerializer);
     this.#customByType = this.config.customSerializers.filter((s) => s.type !== undefined);
   }
 
+  /** Compact schemas known to this client; core-client sends `drainPending()` ones before the data. */
+  get schemas(): SchemaRegistry {
+    const schemas = this.#compactSerializer()?.schemas ?? this.#schemas;
+    if (!schemas) throw new HazelcastSerializationError(formatHint('Compact'));
+    return schemas;
+  }
+
+  /**
+   * Adds IdentifiedDataSerializable factories for ids that have none yet (a configured factory wins), e.g.
+   * the readers of aggregation results, added when a program first aggregates.
+   */
+  addDataSerializableFactories(factories: Record<number, IdentifiedDataSerializableFactory>): void {
+    for (const [id, factory] of Object.entries(factories)) {
+      if (!this.#identified.has(Number(id))) this.#identified.set(Number(id), factory);
+    }
+  }
+
+  /** Whether a format ('Compact', 'Portable') is registered. */
+  hasFormat(name: string): boolean {
+    return name === 'Compact' ? this.#compactFormat !== undefined : name === 'Portable' && !!this.#portable;
+  }
+
   /** Created on first use, so clients that never touch Compact do no Compact work. */
-  #compactSerializer(): CompactStreamSerializerLike {
-    this.#compact ??= createCompactSerializer(this.config.compact, this.schemas);
+  #compactSerializer(): FormatSerializer | undefined {
+    if (!this.#compact && this.#compactFormat) {
+      this.#compact = this.#compactFormat.create({ config: this.config, schemas: this.#schemas });
+    }
     return this.#compact;
+  }
+
+  #require(format: FormatSerializer | undefined, name: string, typeId: number): FormatSerializer {
+    if (format) return format;
+    throw new HazelcastSerializationError(
+      `${name} data (type id ${typeId}) cannot be read or written here: ${formatHint(name)}`,
+    );
   }
 
   /**
@@ -147,9 +185,14 @@ export class SerializationService implements ObjectWriter, ObjectReader {
       throw new HazelcastSerializationError('undefined cannot be serialized; use null');
     if (typeof value === 'number') return this.#numberTypeId(false);
     if (typeof value === 'object') {
-      if (this.#compactSerializer().handles(value)) return TypeId.COMPACT;
+      const compact = this.#compactSerializer()?.typeIdOf(value);
+      if (compact !== undefined) return compact;
+      if (!this.#compactFormat && isGenericRecord(value)) this.#require(undefined, 'Compact', TypeId.COMPACT);
       if (isIdentifiedDataSerializable(value)) return TypeId.DATA_SERIALIZABLE;
-      if (isPortable(value)) return TypeId.PORTABLE;
+      if (isPortable(value)) {
+        this.#require(this.#portable, 'Portable', TypeId.PORTABLE);
+        return TypeId.PORTABLE;
+      }
       if (Array.isArray(value)) {
         const arrayId = this.#arrayTypeId(value);
         if (arrayId !== undefined) return arrayId;
@@ -215,7 +258,7 @@ export class SerializationService implements ObjectWriter, ObjectReader {
   #writePayload(typeId: number, out: ByteArrayObjectDataOutput, value: unknown): void {
     switch (typeId) {
       case TypeId.COMPACT:
-        this.#compactSerializer().write(out, value);
+        this.#require(this.#compactSerializer(), 'Compact', typeId).write(out, value, typeId);
         return;
       case TypeId.DATA_SERIALIZABLE: {
         const ids = value as IdentifiedDataSerializable;
@@ -226,7 +269,7 @@ export class SerializationService implements ObjectWriter, ObjectReader {
         return;
       }
       case TypeId.PORTABLE:
-        this.#portable.write(out, value as Parameters<PortableSerializer['write']>[1]);
+        this.#require(this.#portable, 'Portable', typeId).write(out, value, typeId);
         return;
       case TypeId.JSON:
         this.#writeJson(out, value);
@@ -271,13 +314,12 @@ export class SerializationService implements ObjectWriter, ObjectReader {
   #readPayload(typeId: number, input: ByteArrayObjectDataInput): unknown {
     switch (typeId) {
       case TypeId.PORTABLE:
-        return this.#portable.read(input);
+        return this.#require(this.#portable, 'Portable', typeId).read(input, typeId);
       case TypeId.DATA_SERIALIZABLE:
         return this.#readIdentified(input);
       case TypeId.COMPACT:
-        return this.#compactSerializer().read(input, false);
       case TypeId.COMPACT_WITH_SCHEMA:
-        return this.#compactSerializer().read(input, true);
+        return this.#require(this.#compactSerializer(), 'Compact', typeId).read(input, typeId);
       case TypeId.JSON: {
         const text = input.readString();
         if (text === null) return null;
@@ -309,7 +351,7 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     }
     const factoryId = input.readInt();
     const classId = input.readInt();
-    const factory = this.config.dataSerializableFactories.get(factoryId);
+    const factory = this.#identified.get(factoryId);
     if (factory === undefined) {
       throw new HazelcastSerializationError(
         `No IdentifiedDataSerializable factory registered for factoryId ${factoryId}`,
@@ -324,6 +366,16 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     instance.readData(input);
     return instance;
   }
+}
+
+/** A CompactGenericRecord, recognised without the Compact code (which only a registered format brings). */
+function isGenericRecord(value: object): boolean {
+  const record = value as { schema?: unknown; rawValue?: unknown; getFieldKind?: unknown };
+  return (
+    typeof record.schema === 'object' &&
+    typeof record.rawValue === 'function' &&
+    typeof record.getFieldKind === 'function'
+  );
 }
 
 /**

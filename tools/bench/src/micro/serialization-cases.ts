@@ -2,9 +2,11 @@ import {
   type CompactReader,
   type CompactSerializer,
   type CompactWriter,
+  compactSerialization,
   type Portable,
   type PortableReader,
   type PortableWriter,
+  portableSerialization,
   SerializationService,
 } from '@hz/serialization';
 import type { MicroPair } from './codec-cases';
@@ -154,6 +156,7 @@ interface Subject {
 export function serializationPairs(official: OfficialModules, skipped: string[]): MicroPair[] {
   const portableFactory = (classId: number) => (classId === CLASS_ID ? new PortableOrder() : null);
   const ours = new SerializationService({
+    formats: [compactSerialization, portableSerialization],
     portableFactories: { [FACTORY_ID]: portableFactory },
     compact: { serializers: [orderCompactSerializer()] },
   });

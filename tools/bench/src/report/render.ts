@@ -1,3 +1,4 @@
+import type { AllocationReport } from '../alloc-benchmark';
 import type { FeatureScenarioReport } from '../features/run-features';
 import type { MachineInfo } from '../machine';
 import type { ScenarioReport } from '../map-benchmark';
@@ -7,6 +8,7 @@ import type { BundleReport } from '../static/bundle-size';
 import type { LoadTimeReport } from '../static/load-time';
 import { textTable } from './format';
 import {
+  allocationRows,
   bundleDirectoryRows,
   bundleRows,
   featureRows,
@@ -26,6 +28,7 @@ export interface BenchDocument {
   readonly loadTime: LoadTimeReport | undefined;
   readonly micro: MicroReport | undefined;
   readonly profiles?: ProfileReport[] | undefined;
+  readonly allocation?: AllocationReport[] | undefined;
 }
 
 type TableRenderer = (rows: string[][]) => string;
@@ -54,6 +57,11 @@ export function renderText(doc: BenchDocument, table: TableRenderer = textTable)
     }
   }
   if (doc.loadTime) parts.push(`Load time\n${table(loadTimeRows(doc.loadTime))}`);
+  if (doc.allocation && doc.allocation.length > 0) {
+    parts.push(
+      `Allocation per operation (median of rounds; bytes; no GC inside the window)\n${table(allocationRows(doc.allocation))}`,
+    );
+  }
   if (doc.micro) {
     parts.push(
       `Micro-benchmarks (median of runs; ratio = @hz / official, > 1 is faster)\n${table(microRows(doc.micro))}`,

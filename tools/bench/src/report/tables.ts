@@ -1,3 +1,4 @@
+import type { AllocationReport } from '../alloc-benchmark';
 import type { FeatureScenarioReport } from '../features/run-features';
 import type { ScenarioReport } from '../map-benchmark';
 import type { MicroReport } from '../micro/micro-types';
@@ -135,5 +136,31 @@ export function featureRows(reports: readonly FeatureScenarioReport[]): Rows {
         : '-',
     );
   });
+  return rows;
+}
+
+export function allocationRows(reports: readonly AllocationReport[]): string[][] {
+  const rows = [
+    [
+      'scenario',
+      'heap B/op @hz',
+      'heap B/op official',
+      'ratio',
+      'ArrayBuffer B/op @hz',
+      'ArrayBuffer B/op official',
+      'writes/1k ops @hz/off',
+    ],
+  ];
+  for (const r of reports) {
+    rows.push([
+      r.name,
+      Math.round(r.ours.heap).toLocaleString('en-US'),
+      Math.round(r.official.heap).toLocaleString('en-US'),
+      r.official.heap > 0 ? `${(r.ours.heap / r.official.heap).toFixed(2)}x` : '-',
+      Math.round(r.ours.arrayBuffers).toLocaleString('en-US'),
+      Math.round(r.official.arrayBuffers).toLocaleString('en-US'),
+      `${r.ours.writesPer1kOps.toFixed(0)} / ${r.official.writesPer1kOps.toFixed(0)}`,
+    ]);
+  }
   return rows;
 }

@@ -1,5 +1,6 @@
 import { Socket } from 'node:net';
 import * as hdr from 'hdr-histogram-js';
+import { allocationProbe } from './alloc-probe';
 import type { BenchMap, BenchValue } from './map-client';
 import { benchValue, type RunResult, type Scenario } from './scenario';
 
@@ -37,16 +38,19 @@ const MEMORY_SAMPLE_MS = 50;
  * operation count and CPU are taken only inside the measured window, so JIT warm-up and connection
  * set-up never count.
  */
-export async function runLoadLoop(options: LoopOptions): Promise<RunResult> {
+export async function runLoadLoop(options: LoopOptions & { allocOps?: number }): Promise<RunResult> {
   const { scenario, keyCount } = options;
   const value: BenchValue = benchValue(scenario.valueKind, scenario.valueSize, 'a');
   const keys = Array.from({ length: keyCount }, (_, i) => `key-${i}`);
-  return runOperationLoop({
-    operation: pickOperation(options.map, scenario, keys, value),
+  const operation = pickOperation(options.map, scenario, keys, value);
+  const result = await runOperationLoop({
+    operation,
     concurrency: scenario.concurrency,
     warmupMs: options.warmupMs,
     measureMs: options.measureMs,
   });
+  if (options.allocOps === undefined) return result;
+  return { ...result, allocation: await allocationProbe(operation, scenario.concurrency, options.allocOps) };
 }
 
 export interface OperationLoopOptions {

@@ -21,6 +21,7 @@ async function main(): Promise<void> {
       warmupMs: request.warmupMs,
       measureMs: request.measureMs,
       keyCount: request.keyCount,
+      ...(request.allocOps === undefined ? {} : { allocOps: request.allocOps }),
     });
     await send({ ok: true, result });
   } finally {

@@ -1,4 +1,5 @@
 // What a runner process is asked to do; serialisable so it crosses the fork boundary as JSON.
+import type { AllocationResult } from './alloc-probe';
 export type Operation = 'set' | 'get' | 'mix' | 'putAll' | 'getAll';
 
 /** What the values are: raw bytes, a string, or a JSON-like object (both clients write it as JSON). */
@@ -23,6 +24,8 @@ export interface RunRequest {
   readonly measureMs: number;
   /** Distinct keys touched; small enough that gets hit, large enough to spread over partitions. */
   readonly keyCount: number;
+  /** Allocation mode (`--alloc`): after the warm-up, measure the bytes this many operations allocate. */
+  readonly allocOps?: number;
 }
 
 export interface LatencySummary {
@@ -42,6 +45,8 @@ export interface RunResult extends LatencySummary {
   readonly peakHeapMb: number;
   /** Socket writes of the whole process per 1,000 operations (how well writes are batched). */
   readonly writesPer1kOps: number;
+  /** Allocation mode only: bytes allocated per operation (see alloc-probe.ts). */
+  readonly allocation?: AllocationResult;
 }
 
 export function scenarioName(

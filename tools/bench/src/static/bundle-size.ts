@@ -85,9 +85,15 @@ const FORBIDDEN = [
   /codecs\/(multi-map|replicated-map|transactional-multi-map)\//,
   /\/(multimap|replicatedmap)\//,
   // Test helpers (the member-side statistics reader's client half, credentials) never belong in a program.
-  // TLS, statistics, cloud discovery and tracing are configured in the core config, so they are in every
-  // bundle by design; only node:tls, node:https and node:zlib are loaded on use.
   /packages\/[^/]+\/test\//,
+  // Opt-in serialization formats (serialization.formats) and the features loaded on first use from
+  // @hz/core-client/features (TLS, Hazelcast Cloud discovery, client statistics).
+  // (portable/portable.ts stays: its isPortable check is what turns a Portable value into the error that
+  // names the import.)
+  /packages\/serialization\/src\/compact\//,
+  /packages\/serialization\/src\/portable\/(?!portable\.ts)/,
+  /core-client\/src\/client\/(compact-support|schema-replication)\.ts/,
+  /core-client\/src\/(network\/(tls-connector|cloud-discovery)|statistics\/)/,
   // Ringbuffer, Topic, ReliableTopic, PNCounter, FlakeIdGenerator: their proxies, codecs and shared parts.
   /core-client\/src\/(ringbuffer|topic|reliable-topic|pn-counter|flake-id)\//,
   /codecs\/(ringbuffer|topic|pn-counter|flake-id-generator)\//,

@@ -2,8 +2,8 @@
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
 import type { Uuid } from '../../uuid';
-import { BOOLEAN_SIZE, UUID_SIZE, beginFrame, createFrame, endFrame, expectBegin, readBoolean, readUuid, requireLength, writeBoolean, writeUuid } from '../../codecs';
-import { type Address, decodeAddress, encodeAddress } from './AddressCodec';
+import { BOOLEAN, UUID, struct, type WireType } from '../../codecs/define';
+import { type Address, AddressType } from './AddressCodec';
 
 export interface CPMember {
   uuid: Uuid | null;
@@ -11,28 +11,12 @@ export interface CPMember {
   autoStepDownWhenLeader: boolean;
 }
 
-const UUID_OFFSET = 0;
-const AUTO_STEP_DOWN_WHEN_LEADER_OFFSET = UUID_OFFSET + UUID_SIZE;
-const INITIAL_FRAME_SIZE = AUTO_STEP_DOWN_WHEN_LEADER_OFFSET + BOOLEAN_SIZE;
-const REQUIRED_SIZE = UUID_OFFSET + UUID_SIZE;
+export const CPMemberType: WireType<CPMember> = /* @__PURE__ */ struct('CPMember', 'uuid,address,+autoStepDownWhenLeader', [UUID, AddressType, BOOLEAN]);
 
 export function encodeCPMember(message: ClientMessage, value: CPMember): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeUuid(initial, UUID_OFFSET, value.uuid);
-  writeBoolean(initial, AUTO_STEP_DOWN_WHEN_LEADER_OFFSET, value.autoStepDownWhenLeader);
-  message.add(createFrame(initial));
-  encodeAddress(message, value.address);
-  message.add(endFrame());
+  CPMemberType.e(message, value);
 }
 
 export function decodeCPMember(cursor: FrameCursor): CPMember {
-  expectBegin(cursor, 'CPMember');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'CPMember');
-  const uuid = readUuid(initial, UUID_OFFSET);
-  const autoStepDownWhenLeader = initial.length >= AUTO_STEP_DOWN_WHEN_LEADER_OFFSET + BOOLEAN_SIZE ? readBoolean(initial, AUTO_STEP_DOWN_WHEN_LEADER_OFFSET) : false;
-  const address = decodeAddress(cursor);
-  cursor.skipToEndFrame();
-  return { uuid, address, autoStepDownWhenLeader };
+  return CPMemberType.d(cursor);
 }

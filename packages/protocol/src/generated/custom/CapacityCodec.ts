@@ -2,33 +2,19 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { INT_SIZE, LONG_SIZE, beginFrame, createFrame, endFrame, expectBegin, readInt, readLong, requireLength, writeInt, writeLong } from '../../codecs';
+import { INT, LONG, struct, type WireType } from '../../codecs/define';
 
 export interface Capacity {
   value: Long;
   unit: number;
 }
 
-const VALUE_OFFSET = 0;
-const UNIT_OFFSET = VALUE_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = UNIT_OFFSET + INT_SIZE;
-const REQUIRED_SIZE = UNIT_OFFSET + INT_SIZE;
+export const CapacityType: WireType<Capacity> = /* @__PURE__ */ struct('Capacity', 'value,unit', [LONG, INT]);
 
 export function encodeCapacity(message: ClientMessage, value: Capacity): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, VALUE_OFFSET, value.value);
-  writeInt(initial, UNIT_OFFSET, value.unit);
-  message.add(createFrame(initial));
-  message.add(endFrame());
+  CapacityType.e(message, value);
 }
 
 export function decodeCapacity(cursor: FrameCursor): Capacity {
-  expectBegin(cursor, 'Capacity');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'Capacity');
-  const value = readLong(initial, VALUE_OFFSET);
-  const unit = readInt(initial, UNIT_OFFSET);
-  cursor.skipToEndFrame();
-  return { value, unit };
+  return CapacityType.d(cursor);
 }

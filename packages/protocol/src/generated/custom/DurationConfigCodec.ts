@@ -2,33 +2,19 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { INT_SIZE, LONG_SIZE, beginFrame, createFrame, endFrame, expectBegin, readInt, readLong, requireLength, writeInt, writeLong } from '../../codecs';
+import { INT, LONG, struct, type WireType } from '../../codecs/define';
 
 export interface DurationConfig {
   durationAmount: Long;
   timeUnit: number;
 }
 
-const DURATION_AMOUNT_OFFSET = 0;
-const TIME_UNIT_OFFSET = DURATION_AMOUNT_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = TIME_UNIT_OFFSET + INT_SIZE;
-const REQUIRED_SIZE = TIME_UNIT_OFFSET + INT_SIZE;
+export const DurationConfigType: WireType<DurationConfig> = /* @__PURE__ */ struct('DurationConfig', 'durationAmount,timeUnit', [LONG, INT]);
 
 export function encodeDurationConfig(message: ClientMessage, value: DurationConfig): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, DURATION_AMOUNT_OFFSET, value.durationAmount);
-  writeInt(initial, TIME_UNIT_OFFSET, value.timeUnit);
-  message.add(createFrame(initial));
-  message.add(endFrame());
+  DurationConfigType.e(message, value);
 }
 
 export function decodeDurationConfig(cursor: FrameCursor): DurationConfig {
-  expectBegin(cursor, 'DurationConfig');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'DurationConfig');
-  const durationAmount = readLong(initial, DURATION_AMOUNT_OFFSET);
-  const timeUnit = readInt(initial, TIME_UNIT_OFFSET);
-  cursor.skipToEndFrame();
-  return { durationAmount, timeUnit };
+  return DurationConfigType.d(cursor);
 }

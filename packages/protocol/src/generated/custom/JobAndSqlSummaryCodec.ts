@@ -2,8 +2,8 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { BOOLEAN_SIZE, INT_SIZE, LONG_SIZE, beginFrame, createFrame, decodeNullable, decodeString, encodeNullable, encodeString, endFrame, expectBegin, readBoolean, readInt, readLong, requireLength, writeBoolean, writeInt, writeLong } from '../../codecs';
-import { type SqlSummary, decodeSqlSummary, encodeSqlSummary } from './SqlSummaryCodec';
+import { BOOLEAN, INT, LONG, NULLABLE_STRING, STRING, nullable, struct, type WireType } from '../../codecs/define';
+import { type SqlSummary, SqlSummaryType } from './SqlSummaryCodec';
 
 export interface JobAndSqlSummary {
   lightJob: boolean;
@@ -19,49 +19,14 @@ export interface JobAndSqlSummary {
   userCancelled: boolean;
 }
 
-const LIGHT_JOB_OFFSET = 0;
-const JOB_ID_OFFSET = LIGHT_JOB_OFFSET + BOOLEAN_SIZE;
-const EXECUTION_ID_OFFSET = JOB_ID_OFFSET + LONG_SIZE;
-const STATUS_OFFSET = EXECUTION_ID_OFFSET + LONG_SIZE;
-const SUBMISSION_TIME_OFFSET = STATUS_OFFSET + INT_SIZE;
-const COMPLETION_TIME_OFFSET = SUBMISSION_TIME_OFFSET + LONG_SIZE;
-const USER_CANCELLED_OFFSET = COMPLETION_TIME_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = USER_CANCELLED_OFFSET + BOOLEAN_SIZE;
-const REQUIRED_SIZE = COMPLETION_TIME_OFFSET + LONG_SIZE;
+const $nullable_SqlSummary = /* @__PURE__ */ nullable(SqlSummaryType);
+
+export const JobAndSqlSummaryType: WireType<JobAndSqlSummary> = /* @__PURE__ */ struct('JobAndSqlSummary', 'lightJob,jobId,executionId,nameOrId,status,submissionTime,completionTime,failureText,sqlSummary,+suspensionCause,+userCancelled', [BOOLEAN, LONG, LONG, STRING, INT, LONG, LONG, NULLABLE_STRING, $nullable_SqlSummary, NULLABLE_STRING, BOOLEAN]);
 
 export function encodeJobAndSqlSummary(message: ClientMessage, value: JobAndSqlSummary): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeBoolean(initial, LIGHT_JOB_OFFSET, value.lightJob);
-  writeLong(initial, JOB_ID_OFFSET, value.jobId);
-  writeLong(initial, EXECUTION_ID_OFFSET, value.executionId);
-  writeInt(initial, STATUS_OFFSET, value.status);
-  writeLong(initial, SUBMISSION_TIME_OFFSET, value.submissionTime);
-  writeLong(initial, COMPLETION_TIME_OFFSET, value.completionTime);
-  writeBoolean(initial, USER_CANCELLED_OFFSET, value.userCancelled);
-  message.add(createFrame(initial));
-  encodeString(message, value.nameOrId);
-  encodeNullable(message, value.failureText, encodeString);
-  encodeNullable(message, value.sqlSummary, encodeSqlSummary);
-  encodeNullable(message, value.suspensionCause, encodeString);
-  message.add(endFrame());
+  JobAndSqlSummaryType.e(message, value);
 }
 
 export function decodeJobAndSqlSummary(cursor: FrameCursor): JobAndSqlSummary {
-  expectBegin(cursor, 'JobAndSqlSummary');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'JobAndSqlSummary');
-  const lightJob = readBoolean(initial, LIGHT_JOB_OFFSET);
-  const jobId = readLong(initial, JOB_ID_OFFSET);
-  const executionId = readLong(initial, EXECUTION_ID_OFFSET);
-  const status = readInt(initial, STATUS_OFFSET);
-  const submissionTime = readLong(initial, SUBMISSION_TIME_OFFSET);
-  const completionTime = readLong(initial, COMPLETION_TIME_OFFSET);
-  const userCancelled = initial.length >= USER_CANCELLED_OFFSET + BOOLEAN_SIZE ? readBoolean(initial, USER_CANCELLED_OFFSET) : false;
-  const nameOrId = decodeString(cursor);
-  const failureText = decodeNullable(cursor, decodeString);
-  const sqlSummary = decodeNullable(cursor, decodeSqlSummary);
-  const suspensionCause = cursor.nextIsEnd() ? null : decodeNullable(cursor, decodeString);
-  cursor.skipToEndFrame();
-  return { lightJob, jobId, executionId, nameOrId, status, submissionTime, completionTime, failureText, sqlSummary, suspensionCause, userCancelled };
+  return JobAndSqlSummaryType.d(cursor);
 }

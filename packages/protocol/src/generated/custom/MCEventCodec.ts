@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { INT_SIZE, LONG_SIZE, beginFrame, createFrame, decodeString, encodeString, endFrame, expectBegin, readInt, readLong, requireLength, writeInt, writeLong } from '../../codecs';
+import { INT, LONG, STRING, struct, type WireType } from '../../codecs/define';
 
 export interface MCEvent {
   timestamp: Long;
@@ -10,28 +10,12 @@ export interface MCEvent {
   dataJson: string;
 }
 
-const TIMESTAMP_OFFSET = 0;
-const TYPE_OFFSET = TIMESTAMP_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = TYPE_OFFSET + INT_SIZE;
-const REQUIRED_SIZE = TYPE_OFFSET + INT_SIZE;
+export const MCEventType: WireType<MCEvent> = /* @__PURE__ */ struct('MCEvent', 'timestamp,type,dataJson', [LONG, INT, STRING]);
 
 export function encodeMCEvent(message: ClientMessage, value: MCEvent): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, TIMESTAMP_OFFSET, value.timestamp);
-  writeInt(initial, TYPE_OFFSET, value.type);
-  message.add(createFrame(initial));
-  encodeString(message, value.dataJson);
-  message.add(endFrame());
+  MCEventType.e(message, value);
 }
 
 export function decodeMCEvent(cursor: FrameCursor): MCEvent {
-  expectBegin(cursor, 'MCEvent');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'MCEvent');
-  const timestamp = readLong(initial, TIMESTAMP_OFFSET);
-  const type = readInt(initial, TYPE_OFFSET);
-  const dataJson = decodeString(cursor);
-  cursor.skipToEndFrame();
-  return { timestamp, type, dataJson };
+  return MCEventType.d(cursor);
 }

@@ -2,10 +2,10 @@
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
 import type { Uuid } from '../../uuid';
-import { BOOLEAN_SIZE, UUID_SIZE, beginFrame, createFrame, decodeMap, decodeString, encodeMap, encodeString, endFrame, expectBegin, readBoolean, readUuid, requireLength, required, writeBoolean, writeUuid } from '../../codecs';
-import { type Address, decodeAddress, encodeAddress } from './AddressCodec';
-import { type EndpointQualifier, decodeEndpointQualifier, encodeEndpointQualifier } from './EndpointQualifierCodec';
-import { type MemberVersion, decodeMemberVersion, encodeMemberVersion } from './MemberVersionCodec';
+import { BOOLEAN, STRING, UUID, map, struct, type WireType } from '../../codecs/define';
+import { type Address, AddressType } from './AddressCodec';
+import { type EndpointQualifier, EndpointQualifierType } from './EndpointQualifierCodec';
+import { type MemberVersion, MemberVersionType } from './MemberVersionCodec';
 
 export interface MemberInfo {
   address: Address;
@@ -16,34 +16,15 @@ export interface MemberInfo {
   addressMap: Map<EndpointQualifier, Address> | null;
 }
 
-const UUID_OFFSET = 0;
-const LITE_MEMBER_OFFSET = UUID_OFFSET + UUID_SIZE;
-const INITIAL_FRAME_SIZE = LITE_MEMBER_OFFSET + BOOLEAN_SIZE;
-const REQUIRED_SIZE = LITE_MEMBER_OFFSET + BOOLEAN_SIZE;
+const $Map_String_String = /* @__PURE__ */ map(STRING, STRING);
+const $Map_EndpointQualifier_Address = /* @__PURE__ */ map(EndpointQualifierType, AddressType);
+
+export const MemberInfoType: WireType<MemberInfo> = /* @__PURE__ */ struct('MemberInfo', 'address,uuid,attributes,liteMember,version,+addressMap', [AddressType, UUID, $Map_String_String, BOOLEAN, MemberVersionType, $Map_EndpointQualifier_Address]);
 
 export function encodeMemberInfo(message: ClientMessage, value: MemberInfo): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeUuid(initial, UUID_OFFSET, value.uuid);
-  writeBoolean(initial, LITE_MEMBER_OFFSET, value.liteMember);
-  message.add(createFrame(initial));
-  encodeAddress(message, value.address);
-  encodeMap(message, value.attributes, encodeString, encodeString);
-  encodeMemberVersion(message, value.version);
-  encodeMap(message, required(value.addressMap, 'MemberInfo.addressMap'), encodeEndpointQualifier, encodeAddress);
-  message.add(endFrame());
+  MemberInfoType.e(message, value);
 }
 
 export function decodeMemberInfo(cursor: FrameCursor): MemberInfo {
-  expectBegin(cursor, 'MemberInfo');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'MemberInfo');
-  const uuid = readUuid(initial, UUID_OFFSET);
-  const liteMember = readBoolean(initial, LITE_MEMBER_OFFSET);
-  const address = decodeAddress(cursor);
-  const attributes = decodeMap(cursor, decodeString, decodeString);
-  const version = decodeMemberVersion(cursor);
-  const addressMap = cursor.nextIsEnd() ? null : decodeMap(cursor, decodeEndpointQualifier, decodeAddress);
-  cursor.skipToEndFrame();
-  return { address, uuid, attributes, liteMember, version, addressMap };
+  return MemberInfoType.d(cursor);
 }

@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { INT_SIZE, LONG_SIZE, beginFrame, createFrame, endFrame, expectBegin, readInt, readLong, requireLength, writeInt, writeLong } from '../../codecs';
+import { INT, LONG, struct, type WireType } from '../../codecs/define';
 
 export interface MigrationState {
   startTime: Long;
@@ -11,32 +11,12 @@ export interface MigrationState {
   totalElapsedTime: Long;
 }
 
-const START_TIME_OFFSET = 0;
-const PLANNED_MIGRATIONS_OFFSET = START_TIME_OFFSET + LONG_SIZE;
-const COMPLETED_MIGRATIONS_OFFSET = PLANNED_MIGRATIONS_OFFSET + INT_SIZE;
-const TOTAL_ELAPSED_TIME_OFFSET = COMPLETED_MIGRATIONS_OFFSET + INT_SIZE;
-const INITIAL_FRAME_SIZE = TOTAL_ELAPSED_TIME_OFFSET + LONG_SIZE;
-const REQUIRED_SIZE = TOTAL_ELAPSED_TIME_OFFSET + LONG_SIZE;
+export const MigrationStateType: WireType<MigrationState> = /* @__PURE__ */ struct('MigrationState', 'startTime,plannedMigrations,completedMigrations,totalElapsedTime', [LONG, INT, INT, LONG]);
 
 export function encodeMigrationState(message: ClientMessage, value: MigrationState): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, START_TIME_OFFSET, value.startTime);
-  writeInt(initial, PLANNED_MIGRATIONS_OFFSET, value.plannedMigrations);
-  writeInt(initial, COMPLETED_MIGRATIONS_OFFSET, value.completedMigrations);
-  writeLong(initial, TOTAL_ELAPSED_TIME_OFFSET, value.totalElapsedTime);
-  message.add(createFrame(initial));
-  message.add(endFrame());
+  MigrationStateType.e(message, value);
 }
 
 export function decodeMigrationState(cursor: FrameCursor): MigrationState {
-  expectBegin(cursor, 'MigrationState');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'MigrationState');
-  const startTime = readLong(initial, START_TIME_OFFSET);
-  const plannedMigrations = readInt(initial, PLANNED_MIGRATIONS_OFFSET);
-  const completedMigrations = readInt(initial, COMPLETED_MIGRATIONS_OFFSET);
-  const totalElapsedTime = readLong(initial, TOTAL_ELAPSED_TIME_OFFSET);
-  cursor.skipToEndFrame();
-  return { startTime, plannedMigrations, completedMigrations, totalElapsedTime };
+  return MigrationStateType.d(cursor);
 }

@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { INT_SIZE, LONG_SIZE, beginFrame, createFrame, decodeData, decodeNullable, decodeString, encodeData, encodeNullable, encodeString, endFrame, expectBegin, readInt, readLong, requireLength, required, writeInt, writeLong } from '../../codecs';
+import { INT, LONG, NULLABLE_DATA, STRING, struct, type WireType } from '../../codecs/define';
 
 export interface QueryCacheEventData {
   dataKey: Buffer | null;
@@ -13,35 +13,12 @@ export interface QueryCacheEventData {
   mapName: string | null;
 }
 
-const SEQUENCE_OFFSET = 0;
-const EVENT_TYPE_OFFSET = SEQUENCE_OFFSET + LONG_SIZE;
-const PARTITION_ID_OFFSET = EVENT_TYPE_OFFSET + INT_SIZE;
-const INITIAL_FRAME_SIZE = PARTITION_ID_OFFSET + INT_SIZE;
-const REQUIRED_SIZE = PARTITION_ID_OFFSET + INT_SIZE;
+export const QueryCacheEventDataType: WireType<QueryCacheEventData> = /* @__PURE__ */ struct('QueryCacheEventData', 'dataKey,dataNewValue,sequence,eventType,partitionId,+mapName', [NULLABLE_DATA, NULLABLE_DATA, LONG, INT, INT, STRING]);
 
 export function encodeQueryCacheEventData(message: ClientMessage, value: QueryCacheEventData): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, SEQUENCE_OFFSET, value.sequence);
-  writeInt(initial, EVENT_TYPE_OFFSET, value.eventType);
-  writeInt(initial, PARTITION_ID_OFFSET, value.partitionId);
-  message.add(createFrame(initial));
-  encodeNullable(message, value.dataKey, encodeData);
-  encodeNullable(message, value.dataNewValue, encodeData);
-  encodeString(message, required(value.mapName, 'QueryCacheEventData.mapName'));
-  message.add(endFrame());
+  QueryCacheEventDataType.e(message, value);
 }
 
 export function decodeQueryCacheEventData(cursor: FrameCursor): QueryCacheEventData {
-  expectBegin(cursor, 'QueryCacheEventData');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'QueryCacheEventData');
-  const sequence = readLong(initial, SEQUENCE_OFFSET);
-  const eventType = readInt(initial, EVENT_TYPE_OFFSET);
-  const partitionId = readInt(initial, PARTITION_ID_OFFSET);
-  const dataKey = decodeNullable(cursor, decodeData);
-  const dataNewValue = decodeNullable(cursor, decodeData);
-  const mapName = cursor.nextIsEnd() ? null : decodeString(cursor);
-  cursor.skipToEndFrame();
-  return { dataKey, dataNewValue, sequence, eventType, partitionId, mapName };
+  return QueryCacheEventDataType.d(cursor);
 }

@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { LONG_SIZE, beginFrame, createFrame, decodeString, encodeString, endFrame, expectBegin, readLong, requireLength, writeLong } from '../../codecs';
+import { LONG, STRING, struct, type WireType } from '../../codecs/define';
 
 export interface RaftGroupId {
   name: string;
@@ -10,28 +10,12 @@ export interface RaftGroupId {
   id: Long;
 }
 
-const SEED_OFFSET = 0;
-const ID_OFFSET = SEED_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = ID_OFFSET + LONG_SIZE;
-const REQUIRED_SIZE = ID_OFFSET + LONG_SIZE;
+export const RaftGroupIdType: WireType<RaftGroupId> = /* @__PURE__ */ struct('RaftGroupId', 'name,seed,id', [STRING, LONG, LONG]);
 
 export function encodeRaftGroupId(message: ClientMessage, value: RaftGroupId): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, SEED_OFFSET, value.seed);
-  writeLong(initial, ID_OFFSET, value.id);
-  message.add(createFrame(initial));
-  encodeString(message, value.name);
-  message.add(endFrame());
+  RaftGroupIdType.e(message, value);
 }
 
 export function decodeRaftGroupId(cursor: FrameCursor): RaftGroupId {
-  expectBegin(cursor, 'RaftGroupId');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'RaftGroupId');
-  const seed = readLong(initial, SEED_OFFSET);
-  const id = readLong(initial, ID_OFFSET);
-  const name = decodeString(cursor);
-  cursor.skipToEndFrame();
-  return { name, seed, id };
+  return RaftGroupIdType.d(cursor);
 }

@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { LONG_SIZE, beginFrame, createFrame, decodeData, encodeData, endFrame, expectBegin, readLong, requireLength, writeLong } from '../../codecs';
+import { DATA, LONG, struct, type WireType } from '../../codecs/define';
 
 export interface ReplicatedMapEntryViewHolder {
   key: Buffer;
@@ -14,39 +14,12 @@ export interface ReplicatedMapEntryViewHolder {
   ttlMillis: Long;
 }
 
-const CREATION_TIME_OFFSET = 0;
-const HITS_OFFSET = CREATION_TIME_OFFSET + LONG_SIZE;
-const LAST_ACCESS_TIME_OFFSET = HITS_OFFSET + LONG_SIZE;
-const LAST_UPDATE_TIME_OFFSET = LAST_ACCESS_TIME_OFFSET + LONG_SIZE;
-const TTL_MILLIS_OFFSET = LAST_UPDATE_TIME_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = TTL_MILLIS_OFFSET + LONG_SIZE;
-const REQUIRED_SIZE = TTL_MILLIS_OFFSET + LONG_SIZE;
+export const ReplicatedMapEntryViewHolderType: WireType<ReplicatedMapEntryViewHolder> = /* @__PURE__ */ struct('ReplicatedMapEntryViewHolder', 'key,value,creationTime,hits,lastAccessTime,lastUpdateTime,ttlMillis', [DATA, DATA, LONG, LONG, LONG, LONG, LONG]);
 
 export function encodeReplicatedMapEntryViewHolder(message: ClientMessage, value: ReplicatedMapEntryViewHolder): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, CREATION_TIME_OFFSET, value.creationTime);
-  writeLong(initial, HITS_OFFSET, value.hits);
-  writeLong(initial, LAST_ACCESS_TIME_OFFSET, value.lastAccessTime);
-  writeLong(initial, LAST_UPDATE_TIME_OFFSET, value.lastUpdateTime);
-  writeLong(initial, TTL_MILLIS_OFFSET, value.ttlMillis);
-  message.add(createFrame(initial));
-  encodeData(message, value.key);
-  encodeData(message, value.value);
-  message.add(endFrame());
+  ReplicatedMapEntryViewHolderType.e(message, value);
 }
 
 export function decodeReplicatedMapEntryViewHolder(cursor: FrameCursor): ReplicatedMapEntryViewHolder {
-  expectBegin(cursor, 'ReplicatedMapEntryViewHolder');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'ReplicatedMapEntryViewHolder');
-  const creationTime = readLong(initial, CREATION_TIME_OFFSET);
-  const hits = readLong(initial, HITS_OFFSET);
-  const lastAccessTime = readLong(initial, LAST_ACCESS_TIME_OFFSET);
-  const lastUpdateTime = readLong(initial, LAST_UPDATE_TIME_OFFSET);
-  const ttlMillis = readLong(initial, TTL_MILLIS_OFFSET);
-  const key = decodeData(cursor);
-  const value = decodeData(cursor);
-  cursor.skipToEndFrame();
-  return { key, value, creationTime, hits, lastAccessTime, lastUpdateTime, ttlMillis };
+  return ReplicatedMapEntryViewHolderType.d(cursor);
 }

@@ -2,7 +2,7 @@
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
 import type { Uuid } from '../../uuid';
-import { INT_SIZE, UUID_SIZE, beginFrame, createFrame, decodeString, encodeString, endFrame, expectBegin, readInt, readUuid, requireLength, writeInt, writeUuid } from '../../codecs';
+import { INT, STRING, UUID, struct, type WireType } from '../../codecs/define';
 
 export interface ScheduledTaskHandler {
   uuid: Uuid | null;
@@ -11,30 +11,12 @@ export interface ScheduledTaskHandler {
   taskName: string;
 }
 
-const UUID_OFFSET = 0;
-const PARTITION_ID_OFFSET = UUID_OFFSET + UUID_SIZE;
-const INITIAL_FRAME_SIZE = PARTITION_ID_OFFSET + INT_SIZE;
-const REQUIRED_SIZE = PARTITION_ID_OFFSET + INT_SIZE;
+export const ScheduledTaskHandlerType: WireType<ScheduledTaskHandler> = /* @__PURE__ */ struct('ScheduledTaskHandler', 'uuid,partitionId,schedulerName,taskName', [UUID, INT, STRING, STRING]);
 
 export function encodeScheduledTaskHandler(message: ClientMessage, value: ScheduledTaskHandler): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeUuid(initial, UUID_OFFSET, value.uuid);
-  writeInt(initial, PARTITION_ID_OFFSET, value.partitionId);
-  message.add(createFrame(initial));
-  encodeString(message, value.schedulerName);
-  encodeString(message, value.taskName);
-  message.add(endFrame());
+  ScheduledTaskHandlerType.e(message, value);
 }
 
 export function decodeScheduledTaskHandler(cursor: FrameCursor): ScheduledTaskHandler {
-  expectBegin(cursor, 'ScheduledTaskHandler');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'ScheduledTaskHandler');
-  const uuid = readUuid(initial, UUID_OFFSET);
-  const partitionId = readInt(initial, PARTITION_ID_OFFSET);
-  const schedulerName = decodeString(cursor);
-  const taskName = decodeString(cursor);
-  cursor.skipToEndFrame();
-  return { uuid, partitionId, schedulerName, taskName };
+  return ScheduledTaskHandlerType.d(cursor);
 }

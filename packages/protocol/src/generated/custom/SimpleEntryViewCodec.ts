@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { LONG_SIZE, beginFrame, createFrame, decodeData, encodeData, endFrame, expectBegin, readLong, requireLength, writeLong } from '../../codecs';
+import { DATA, LONG, struct, type WireType } from '../../codecs/define';
 
 export interface SimpleEntryView {
   key: Buffer;
@@ -19,54 +19,12 @@ export interface SimpleEntryView {
   maxIdle: Long;
 }
 
-const COST_OFFSET = 0;
-const CREATION_TIME_OFFSET = COST_OFFSET + LONG_SIZE;
-const EXPIRATION_TIME_OFFSET = CREATION_TIME_OFFSET + LONG_SIZE;
-const HITS_OFFSET = EXPIRATION_TIME_OFFSET + LONG_SIZE;
-const LAST_ACCESS_TIME_OFFSET = HITS_OFFSET + LONG_SIZE;
-const LAST_STORED_TIME_OFFSET = LAST_ACCESS_TIME_OFFSET + LONG_SIZE;
-const LAST_UPDATE_TIME_OFFSET = LAST_STORED_TIME_OFFSET + LONG_SIZE;
-const VERSION_OFFSET = LAST_UPDATE_TIME_OFFSET + LONG_SIZE;
-const TTL_OFFSET = VERSION_OFFSET + LONG_SIZE;
-const MAX_IDLE_OFFSET = TTL_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = MAX_IDLE_OFFSET + LONG_SIZE;
-const REQUIRED_SIZE = MAX_IDLE_OFFSET + LONG_SIZE;
+export const SimpleEntryViewType: WireType<SimpleEntryView> = /* @__PURE__ */ struct('SimpleEntryView', 'key,value,cost,creationTime,expirationTime,hits,lastAccessTime,lastStoredTime,lastUpdateTime,version,ttl,maxIdle', [DATA, DATA, LONG, LONG, LONG, LONG, LONG, LONG, LONG, LONG, LONG, LONG]);
 
 export function encodeSimpleEntryView(message: ClientMessage, value: SimpleEntryView): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, COST_OFFSET, value.cost);
-  writeLong(initial, CREATION_TIME_OFFSET, value.creationTime);
-  writeLong(initial, EXPIRATION_TIME_OFFSET, value.expirationTime);
-  writeLong(initial, HITS_OFFSET, value.hits);
-  writeLong(initial, LAST_ACCESS_TIME_OFFSET, value.lastAccessTime);
-  writeLong(initial, LAST_STORED_TIME_OFFSET, value.lastStoredTime);
-  writeLong(initial, LAST_UPDATE_TIME_OFFSET, value.lastUpdateTime);
-  writeLong(initial, VERSION_OFFSET, value.version);
-  writeLong(initial, TTL_OFFSET, value.ttl);
-  writeLong(initial, MAX_IDLE_OFFSET, value.maxIdle);
-  message.add(createFrame(initial));
-  encodeData(message, value.key);
-  encodeData(message, value.value);
-  message.add(endFrame());
+  SimpleEntryViewType.e(message, value);
 }
 
 export function decodeSimpleEntryView(cursor: FrameCursor): SimpleEntryView {
-  expectBegin(cursor, 'SimpleEntryView');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'SimpleEntryView');
-  const cost = readLong(initial, COST_OFFSET);
-  const creationTime = readLong(initial, CREATION_TIME_OFFSET);
-  const expirationTime = readLong(initial, EXPIRATION_TIME_OFFSET);
-  const hits = readLong(initial, HITS_OFFSET);
-  const lastAccessTime = readLong(initial, LAST_ACCESS_TIME_OFFSET);
-  const lastStoredTime = readLong(initial, LAST_STORED_TIME_OFFSET);
-  const lastUpdateTime = readLong(initial, LAST_UPDATE_TIME_OFFSET);
-  const version = readLong(initial, VERSION_OFFSET);
-  const ttl = readLong(initial, TTL_OFFSET);
-  const maxIdle = readLong(initial, MAX_IDLE_OFFSET);
-  const key = decodeData(cursor);
-  const value = decodeData(cursor);
-  cursor.skipToEndFrame();
-  return { key, value, cost, creationTime, expirationTime, hits, lastAccessTime, lastStoredTime, lastUpdateTime, version, ttl, maxIdle };
+  return SimpleEntryViewType.d(cursor);
 }

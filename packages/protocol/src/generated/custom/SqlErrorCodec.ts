@@ -2,7 +2,7 @@
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
 import type { Uuid } from '../../uuid';
-import { INT_SIZE, UUID_SIZE, beginFrame, createFrame, decodeNullable, decodeString, encodeNullable, encodeString, endFrame, expectBegin, readInt, readUuid, requireLength, writeInt, writeUuid } from '../../codecs';
+import { INT, NULLABLE_STRING, UUID, struct, type WireType } from '../../codecs/define';
 
 export interface SqlError {
   code: number;
@@ -12,32 +12,12 @@ export interface SqlError {
   causeStackTrace: string | null;
 }
 
-const CODE_OFFSET = 0;
-const ORIGINATING_MEMBER_ID_OFFSET = CODE_OFFSET + INT_SIZE;
-const INITIAL_FRAME_SIZE = ORIGINATING_MEMBER_ID_OFFSET + UUID_SIZE;
-const REQUIRED_SIZE = ORIGINATING_MEMBER_ID_OFFSET + UUID_SIZE;
+export const SqlErrorType: WireType<SqlError> = /* @__PURE__ */ struct('SqlError', 'code,message,originatingMemberId,+suggestion,+causeStackTrace', [INT, NULLABLE_STRING, UUID, NULLABLE_STRING, NULLABLE_STRING]);
 
 export function encodeSqlError(message: ClientMessage, value: SqlError): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeInt(initial, CODE_OFFSET, value.code);
-  writeUuid(initial, ORIGINATING_MEMBER_ID_OFFSET, value.originatingMemberId);
-  message.add(createFrame(initial));
-  encodeNullable(message, value.message, encodeString);
-  encodeNullable(message, value.suggestion, encodeString);
-  encodeNullable(message, value.causeStackTrace, encodeString);
-  message.add(endFrame());
+  SqlErrorType.e(message, value);
 }
 
 export function decodeSqlError(cursor: FrameCursor): SqlError {
-  expectBegin(cursor, 'SqlError');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'SqlError');
-  const code = readInt(initial, CODE_OFFSET);
-  const originatingMemberId = readUuid(initial, ORIGINATING_MEMBER_ID_OFFSET);
-  const message_ = decodeNullable(cursor, decodeString);
-  const suggestion = cursor.nextIsEnd() ? null : decodeNullable(cursor, decodeString);
-  const causeStackTrace = cursor.nextIsEnd() ? null : decodeNullable(cursor, decodeString);
-  cursor.skipToEndFrame();
-  return { code, message: message_, originatingMemberId, suggestion, causeStackTrace };
+  return SqlErrorType.d(cursor);
 }

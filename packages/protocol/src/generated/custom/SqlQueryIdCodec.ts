@@ -2,7 +2,7 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { LONG_SIZE, beginFrame, createFrame, endFrame, expectBegin, readLong, requireLength, writeLong } from '../../codecs';
+import { LONG, struct, type WireType } from '../../codecs/define';
 
 export interface SqlQueryId {
   memberIdHigh: Long;
@@ -11,32 +11,12 @@ export interface SqlQueryId {
   localIdLow: Long;
 }
 
-const MEMBER_ID_HIGH_OFFSET = 0;
-const MEMBER_ID_LOW_OFFSET = MEMBER_ID_HIGH_OFFSET + LONG_SIZE;
-const LOCAL_ID_HIGH_OFFSET = MEMBER_ID_LOW_OFFSET + LONG_SIZE;
-const LOCAL_ID_LOW_OFFSET = LOCAL_ID_HIGH_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = LOCAL_ID_LOW_OFFSET + LONG_SIZE;
-const REQUIRED_SIZE = LOCAL_ID_LOW_OFFSET + LONG_SIZE;
+export const SqlQueryIdType: WireType<SqlQueryId> = /* @__PURE__ */ struct('SqlQueryId', 'memberIdHigh,memberIdLow,localIdHigh,localIdLow', [LONG, LONG, LONG, LONG]);
 
 export function encodeSqlQueryId(message: ClientMessage, value: SqlQueryId): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeLong(initial, MEMBER_ID_HIGH_OFFSET, value.memberIdHigh);
-  writeLong(initial, MEMBER_ID_LOW_OFFSET, value.memberIdLow);
-  writeLong(initial, LOCAL_ID_HIGH_OFFSET, value.localIdHigh);
-  writeLong(initial, LOCAL_ID_LOW_OFFSET, value.localIdLow);
-  message.add(createFrame(initial));
-  message.add(endFrame());
+  SqlQueryIdType.e(message, value);
 }
 
 export function decodeSqlQueryId(cursor: FrameCursor): SqlQueryId {
-  expectBegin(cursor, 'SqlQueryId');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'SqlQueryId');
-  const memberIdHigh = readLong(initial, MEMBER_ID_HIGH_OFFSET);
-  const memberIdLow = readLong(initial, MEMBER_ID_LOW_OFFSET);
-  const localIdHigh = readLong(initial, LOCAL_ID_HIGH_OFFSET);
-  const localIdLow = readLong(initial, LOCAL_ID_LOW_OFFSET);
-  cursor.skipToEndFrame();
-  return { memberIdHigh, memberIdLow, localIdHigh, localIdLow };
+  return SqlQueryIdType.d(cursor);
 }

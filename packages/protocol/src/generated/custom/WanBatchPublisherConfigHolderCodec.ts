@@ -2,14 +2,14 @@
 import type Long from 'long';
 import type { ClientMessage } from '../../client-message';
 import type { FrameCursor } from '../../frame-cursor';
-import { BOOLEAN_SIZE, BYTE_SIZE, INT_SIZE, LONG_SIZE, beginFrame, createFrame, decodeData, decodeMap, decodeNullable, decodeString, encodeData, encodeMap, encodeNullable, encodeString, endFrame, expectBegin, readBoolean, readByte, readInt, readLong, requireLength, writeBoolean, writeByte, writeInt, writeLong } from '../../codecs';
-import { type AwsConfig, decodeAwsConfig, encodeAwsConfig } from './AwsConfigCodec';
-import { type AzureConfig, decodeAzureConfig, encodeAzureConfig } from './AzureConfigCodec';
-import { type DiscoveryConfig, decodeDiscoveryConfig, encodeDiscoveryConfig } from './DiscoveryConfigCodec';
-import { type EurekaConfig, decodeEurekaConfig, encodeEurekaConfig } from './EurekaConfigCodec';
-import { type GcpConfig, decodeGcpConfig, encodeGcpConfig } from './GcpConfigCodec';
-import { type KubernetesConfig, decodeKubernetesConfig, encodeKubernetesConfig } from './KubernetesConfigCodec';
-import { type WanSyncConfig, decodeWanSyncConfig, encodeWanSyncConfig } from './WanSyncConfigCodec';
+import { BOOLEAN, BYTE, DATA, INT, LONG, NULLABLE_DATA, NULLABLE_STRING, STRING, map, struct, type WireType } from '../../codecs/define';
+import { type AwsConfig, AwsConfigType } from './AwsConfigCodec';
+import { type AzureConfig, AzureConfigType } from './AzureConfigCodec';
+import { type DiscoveryConfig, DiscoveryConfigType } from './DiscoveryConfigCodec';
+import { type EurekaConfig, EurekaConfigType } from './EurekaConfigCodec';
+import { type GcpConfig, GcpConfigType } from './GcpConfigCodec';
+import { type KubernetesConfig, KubernetesConfigType } from './KubernetesConfigCodec';
+import { type WanSyncConfig, WanSyncConfigType } from './WanSyncConfigCodec';
 
 export interface WanBatchPublisherConfigHolder {
   publisherId: string | null;
@@ -42,90 +42,14 @@ export interface WanBatchPublisherConfigHolder {
   endpoint: string | null;
 }
 
-const SNAPSHOT_ENABLED_OFFSET = 0;
-const INITIAL_PUBLISHER_STATE_OFFSET = SNAPSHOT_ENABLED_OFFSET + BOOLEAN_SIZE;
-const QUEUE_CAPACITY_OFFSET = INITIAL_PUBLISHER_STATE_OFFSET + BYTE_SIZE;
-const BATCH_SIZE_OFFSET = QUEUE_CAPACITY_OFFSET + INT_SIZE;
-const BATCH_MAX_DELAY_MILLIS_OFFSET = BATCH_SIZE_OFFSET + INT_SIZE;
-const RESPONSE_TIMEOUT_MILLIS_OFFSET = BATCH_MAX_DELAY_MILLIS_OFFSET + INT_SIZE;
-const QUEUE_FULL_BEHAVIOR_OFFSET = RESPONSE_TIMEOUT_MILLIS_OFFSET + INT_SIZE;
-const ACKNOWLEDGE_TYPE_OFFSET = QUEUE_FULL_BEHAVIOR_OFFSET + INT_SIZE;
-const DISCOVERY_PERIOD_SECONDS_OFFSET = ACKNOWLEDGE_TYPE_OFFSET + INT_SIZE;
-const MAX_TARGET_ENDPOINTS_OFFSET = DISCOVERY_PERIOD_SECONDS_OFFSET + INT_SIZE;
-const MAX_CONCURRENT_INVOCATIONS_OFFSET = MAX_TARGET_ENDPOINTS_OFFSET + INT_SIZE;
-const USE_ENDPOINT_PRIVATE_ADDRESS_OFFSET = MAX_CONCURRENT_INVOCATIONS_OFFSET + INT_SIZE;
-const IDLE_MIN_PARK_NS_OFFSET = USE_ENDPOINT_PRIVATE_ADDRESS_OFFSET + BOOLEAN_SIZE;
-const IDLE_MAX_PARK_NS_OFFSET = IDLE_MIN_PARK_NS_OFFSET + LONG_SIZE;
-const INITIAL_FRAME_SIZE = IDLE_MAX_PARK_NS_OFFSET + LONG_SIZE;
-const REQUIRED_SIZE = IDLE_MAX_PARK_NS_OFFSET + LONG_SIZE;
+const $Map_String_Data = /* @__PURE__ */ map(STRING, DATA);
+
+export const WanBatchPublisherConfigHolderType: WireType<WanBatchPublisherConfigHolder> = /* @__PURE__ */ struct('WanBatchPublisherConfigHolder', 'publisherId,className,implementation,properties,clusterName,snapshotEnabled,initialPublisherState,queueCapacity,batchSize,batchMaxDelayMillis,responseTimeoutMillis,queueFullBehavior,acknowledgeType,discoveryPeriodSeconds,maxTargetEndpoints,maxConcurrentInvocations,useEndpointPrivateAddress,idleMinParkNs,idleMaxParkNs,targetEndpoints,awsConfig,gcpConfig,azureConfig,kubernetesConfig,eurekaConfig,discoveryConfig,syncConfig,endpoint', [NULLABLE_STRING, NULLABLE_STRING, NULLABLE_DATA, $Map_String_Data, NULLABLE_STRING, BOOLEAN, BYTE, INT, INT, INT, INT, INT, INT, INT, INT, INT, BOOLEAN, LONG, LONG, STRING, AwsConfigType, GcpConfigType, AzureConfigType, KubernetesConfigType, EurekaConfigType, DiscoveryConfigType, WanSyncConfigType, NULLABLE_STRING]);
 
 export function encodeWanBatchPublisherConfigHolder(message: ClientMessage, value: WanBatchPublisherConfigHolder): void {
-  message.add(beginFrame());
-  const initial = Buffer.alloc(INITIAL_FRAME_SIZE);
-  writeBoolean(initial, SNAPSHOT_ENABLED_OFFSET, value.snapshotEnabled);
-  writeByte(initial, INITIAL_PUBLISHER_STATE_OFFSET, value.initialPublisherState);
-  writeInt(initial, QUEUE_CAPACITY_OFFSET, value.queueCapacity);
-  writeInt(initial, BATCH_SIZE_OFFSET, value.batchSize);
-  writeInt(initial, BATCH_MAX_DELAY_MILLIS_OFFSET, value.batchMaxDelayMillis);
-  writeInt(initial, RESPONSE_TIMEOUT_MILLIS_OFFSET, value.responseTimeoutMillis);
-  writeInt(initial, QUEUE_FULL_BEHAVIOR_OFFSET, value.queueFullBehavior);
-  writeInt(initial, ACKNOWLEDGE_TYPE_OFFSET, value.acknowledgeType);
-  writeInt(initial, DISCOVERY_PERIOD_SECONDS_OFFSET, value.discoveryPeriodSeconds);
-  writeInt(initial, MAX_TARGET_ENDPOINTS_OFFSET, value.maxTargetEndpoints);
-  writeInt(initial, MAX_CONCURRENT_INVOCATIONS_OFFSET, value.maxConcurrentInvocations);
-  writeBoolean(initial, USE_ENDPOINT_PRIVATE_ADDRESS_OFFSET, value.useEndpointPrivateAddress);
-  writeLong(initial, IDLE_MIN_PARK_NS_OFFSET, value.idleMinParkNs);
-  writeLong(initial, IDLE_MAX_PARK_NS_OFFSET, value.idleMaxParkNs);
-  message.add(createFrame(initial));
-  encodeNullable(message, value.publisherId, encodeString);
-  encodeNullable(message, value.className, encodeString);
-  encodeNullable(message, value.implementation, encodeData);
-  encodeMap(message, value.properties, encodeString, encodeData);
-  encodeNullable(message, value.clusterName, encodeString);
-  encodeString(message, value.targetEndpoints);
-  encodeAwsConfig(message, value.awsConfig);
-  encodeGcpConfig(message, value.gcpConfig);
-  encodeAzureConfig(message, value.azureConfig);
-  encodeKubernetesConfig(message, value.kubernetesConfig);
-  encodeEurekaConfig(message, value.eurekaConfig);
-  encodeDiscoveryConfig(message, value.discoveryConfig);
-  encodeWanSyncConfig(message, value.syncConfig);
-  encodeNullable(message, value.endpoint, encodeString);
-  message.add(endFrame());
+  WanBatchPublisherConfigHolderType.e(message, value);
 }
 
 export function decodeWanBatchPublisherConfigHolder(cursor: FrameCursor): WanBatchPublisherConfigHolder {
-  expectBegin(cursor, 'WanBatchPublisherConfigHolder');
-  const initial = cursor.next().content;
-  requireLength(initial, REQUIRED_SIZE, 'WanBatchPublisherConfigHolder');
-  const snapshotEnabled = readBoolean(initial, SNAPSHOT_ENABLED_OFFSET);
-  const initialPublisherState = readByte(initial, INITIAL_PUBLISHER_STATE_OFFSET);
-  const queueCapacity = readInt(initial, QUEUE_CAPACITY_OFFSET);
-  const batchSize = readInt(initial, BATCH_SIZE_OFFSET);
-  const batchMaxDelayMillis = readInt(initial, BATCH_MAX_DELAY_MILLIS_OFFSET);
-  const responseTimeoutMillis = readInt(initial, RESPONSE_TIMEOUT_MILLIS_OFFSET);
-  const queueFullBehavior = readInt(initial, QUEUE_FULL_BEHAVIOR_OFFSET);
-  const acknowledgeType = readInt(initial, ACKNOWLEDGE_TYPE_OFFSET);
-  const discoveryPeriodSeconds = readInt(initial, DISCOVERY_PERIOD_SECONDS_OFFSET);
-  const maxTargetEndpoints = readInt(initial, MAX_TARGET_ENDPOINTS_OFFSET);
-  const maxConcurrentInvocations = readInt(initial, MAX_CONCURRENT_INVOCATIONS_OFFSET);
-  const useEndpointPrivateAddress = readBoolean(initial, USE_ENDPOINT_PRIVATE_ADDRESS_OFFSET);
-  const idleMinParkNs = readLong(initial, IDLE_MIN_PARK_NS_OFFSET);
-  const idleMaxParkNs = readLong(initial, IDLE_MAX_PARK_NS_OFFSET);
-  const publisherId = decodeNullable(cursor, decodeString);
-  const className = decodeNullable(cursor, decodeString);
-  const implementation = decodeNullable(cursor, decodeData);
-  const properties = decodeMap(cursor, decodeString, decodeData);
-  const clusterName = decodeNullable(cursor, decodeString);
-  const targetEndpoints = decodeString(cursor);
-  const awsConfig = decodeAwsConfig(cursor);
-  const gcpConfig = decodeGcpConfig(cursor);
-  const azureConfig = decodeAzureConfig(cursor);
-  const kubernetesConfig = decodeKubernetesConfig(cursor);
-  const eurekaConfig = decodeEurekaConfig(cursor);
-  const discoveryConfig = decodeDiscoveryConfig(cursor);
-  const syncConfig = decodeWanSyncConfig(cursor);
-  const endpoint = decodeNullable(cursor, decodeString);
-  cursor.skipToEndFrame();
-  return { publisherId, className, implementation, properties, clusterName, snapshotEnabled, initialPublisherState, queueCapacity, batchSize, batchMaxDelayMillis, responseTimeoutMillis, queueFullBehavior, acknowledgeType, discoveryPeriodSeconds, maxTargetEndpoints, maxConcurrentInvocations, useEndpointPrivateAddress, idleMinParkNs, idleMaxParkNs, targetEndpoints, awsConfig, gcpConfig, azureConfig, kubernetesConfig, eurekaConfig, discoveryConfig, syncConfig, endpoint };
+  return WanBatchPublisherConfigHolderType.d(cursor);
 }
