@@ -5,7 +5,8 @@ export default defineConfig({
   // One entry per service (generated list) so a bundle that imports only Map codecs gets only those.
   entry: ENTRIES,
   format: ['esm', 'cjs'],
-  dts: true,
+  // Declarations leave out members marked @internal: they are no part of the published API.
+  dts: { compilerOptions: { stripInternal: true } },
   sourcemap: true,
   clean: true,
   target: 'node20',
