@@ -88,7 +88,7 @@ type Channels = { readonly [K in keyof typeof DiagnosticChannels]: Channel };
 
 let channels: Channels | undefined;
 
-/** @internal The channel objects, made on first use (not at import). */
+/** Package-internal. The channel objects, made on first use (not at import). */
 export function diagnosticChannels(): Channels {
   if (!channels) {
     channels = Object.fromEntries(
