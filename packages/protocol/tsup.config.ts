@@ -12,4 +12,8 @@ export default defineConfig({
   target: 'node20',
   platform: 'node',
   treeshake: true,
+  // Shared chunks for CJS too: without them each CJS entry point bundles its own copy of the modules it
+  // shares with the others (module state such as the client registry, error classes), and a client made
+  // through one entry point is unknown to another.
+  splitting: true,
 });

@@ -150,9 +150,15 @@ export function esmProgram(feature: PackedFeature): string {
 ${feature.package ? `import * as feature from '${feature.package}';` : 'const feature = null;'}
 const config = JSON.parse(process.env.HZ_PACKED_CONFIG);
 const flavor = 'esm';
-const result = await (async () => {${feature.body}
-})();
-console.log(JSON.stringify({ result, resolved: import.meta.resolve('@hz/core-client') }));
+try {
+  const result = await (async () => {${feature.body}
+  })();
+  console.log(JSON.stringify({ result, resolved: import.meta.resolve('@hz/core-client') }));
+} catch (error) {
+  // A failure must end the process even if a client is still connected.
+  console.error(error);
+  process.exit(1);
+}
 `;
 }
 
@@ -167,8 +173,9 @@ const flavor = 'cjs';
 })().then(
   (result) => console.log(JSON.stringify({ result, resolved: require.resolve('@hz/core-client') })),
   (error) => {
+    // A failure must end the process even if a client is still connected.
     console.error(error);
-    process.exitCode = 1;
+    process.exit(1);
   },
 );
 `;

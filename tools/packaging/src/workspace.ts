@@ -52,6 +52,8 @@ export interface RunOptions {
   readonly input?: string;
   /** Drop the npm_* / pnpm settings a `pnpm` parent process exports, as in a user's own shell. */
   readonly npmFreeEnv?: boolean;
+  /** Kill the command (SIGKILL) if it has not ended after this many milliseconds: a hung program fails, and no process is left behind. */
+  readonly killAfterMs?: number;
 }
 
 /** This process's environment without what pnpm or npm exported to it (registry, workspace, user agent). */
@@ -85,8 +87,18 @@ export function run(
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
+    const killer =
+      options.killAfterMs === undefined
+        ? undefined
+        : setTimeout(() => {
+            stderr += `\n[killed: still running after ${options.killAfterMs} ms]`;
+            child.kill('SIGKILL');
+          }, options.killAfterMs);
     child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+    child.on('close', (code) => {
+      if (killer) clearTimeout(killer);
+      resolvePromise({ code, stdout, stderr });
+    });
     child.stdin.end(options.input ?? '');
   });
 }
@@ -113,9 +125,11 @@ export function rootBin(name: string): string {
 
 /**
  * Builds the published packages (turbo: a cache hit when nothing changed, as in CI after `pnpm build`), so
- * the checks never read a stale dist/.
+ * the checks never read a stale dist/ when a test file is run on its own.
  */
 export async function buildPublicPackages(): Promise<void> {
+  // Under `turbo run test:int` (pnpm test) turbo built them first (tools/packaging/turbo.json: ^build).
+  if (process.env.TURBO_HASH) return;
   await runOk(rootBin('turbo'), ['run', 'build', '--filter=./packages/*', '--output-logs=errors-only'], {
     cwd: repoRoot,
     env: { TURBO_TELEMETRY_DISABLED: '1', DO_NOT_TRACK: '1' },

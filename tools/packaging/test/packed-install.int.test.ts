@@ -4,10 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { getMap, HazelcastClient } from '@hz/core-client';
 import { useCluster } from '@hz-tools/cluster/vitest';
-import { publint } from 'publint';
-import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consumerTsconfig, installProject } from '../src/install';
+import { attwProblems, publintProblems } from '../src/lint-packages';
 import { closure, FORBIDDEN_FILES, type PackedPackage, packAll } from '../src/pack';
 import { cjsProgram, esmProgram, PACKED_FEATURES, TYPED_CJS } from '../src/packed-features';
 import { buildPublicPackages, publicPackages, repoRoot, rootBin, run, runOk } from '../src/workspace';
@@ -104,32 +103,15 @@ describe('the tarballs', () => {
 
   it('pass publint (warnings count as failures)', async () => {
     const problems: string[] = [];
-    for (const pkg of packed.values()) {
-      const data = await readFile(pkg.tarball);
-      const tarball = data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) as ArrayBuffer;
-      const { messages, pkg: manifest } = await publint({
-        pack: { tarball },
-        level: 'warning',
-        strict: true,
-      });
-      for (const message of messages)
-        problems.push(`${pkg.name}: ${formatMessage(message, manifest) ?? message.code}`);
-    }
+    for (const pkg of packed.values()) problems.push(...(await publintProblems(pkg)));
     expect(problems).toEqual([]);
   });
 
   it('pass arethetypeswrong for node16 (CJS and ESM) and bundler resolution', async () => {
     const failures: string[] = [];
     for (const pkg of packed.values()) {
-      // node16 profile: Node.js ≥ 20.19 (engines) resolves through `exports`; node10 cannot see subpaths.
-      const result = await run(
-        rootBin('attw'),
-        [pkg.tarball, '--profile', 'node16', '--format', 'ascii', '--no-color'],
-        {
-          cwd: work,
-        },
-      );
-      if (result.code !== 0) failures.push(`${pkg.name}:\n${result.stdout}${result.stderr}`);
+      const problem = await attwProblems(pkg, work);
+      if (problem) failures.push(problem);
     }
     expect(failures).toEqual([]);
   });
@@ -176,6 +158,8 @@ describe.each(PACKED_FEATURES)('$id installed from the tarballs with plain npm',
       cwd: dir,
       npmFreeEnv: true,
       env: { HZ_PACKED_CONFIG: JSON.stringify(config) },
+      // A program that hangs (a client left connected) is killed and fails here, not at the test timeout.
+      killAfterMs: 90_000,
     });
     expect(result.code, result.stderr).toBe(0);
     const lastLine = result.stdout.trim().split('\n').at(-1)!;
