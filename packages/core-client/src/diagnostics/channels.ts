@@ -1,7 +1,7 @@
 import { type Channel, channel } from 'node:diagnostics_channel';
 
 /**
- * The `node:diagnostics_channel` channels @hz publishes on, so OpenTelemetry or any APM can instrument
+ * The `node:diagnostics_channel` channels `@hz` publishes on, so OpenTelemetry or any APM can instrument
  * the client without patching it. Nothing is built or published while a channel has no subscriber.
  */
 export const DiagnosticChannels = {
