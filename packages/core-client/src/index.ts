@@ -5,8 +5,20 @@
 export type { DistributedObjectEvent, DistributedObjectListener } from './client/distributed-objects';
 export { HazelcastClient } from './client/hazelcast-client';
 export type { ClientPlugin } from './client/plugins';
-export type { ClusterService } from './cluster/cluster-service';
-export type { InitialMembershipEvent, Member, MembershipEvent, MembershipListener } from './cluster/member';
+export type {
+  Cluster,
+  Cluster as ClusterService,
+  MemberSelector,
+  MembershipListenerOptions,
+} from './cluster/cluster';
+export type {
+  InitialMembershipEvent,
+  Member,
+  MembershipEvent,
+  MembershipListener,
+  MemberVersion,
+} from './cluster/member';
+export { MemberSelectors } from './cluster/member-selectors';
 export type { PartitionService } from './cluster/partition-service';
 export {
   type ItemEvent,
@@ -19,9 +31,13 @@ export type {
   ClientNetworkConfig,
   ConnectionRetryConfig,
   ConnectionStrategyConfig,
+  FlakeIdGeneratorConfig,
   LoadBalancerConfig,
   MembershipListenerConfig,
+  ReliableTopicConfig,
   ResolvedClientConfig,
+  ResolvedSocketOptions,
+  SocketOptions,
 } from './config/client-config';
 export { LoadBalancerType, ReconnectMode } from './config/client-config';
 export { CLIENT_PROPERTIES, type ClientPropertyName } from './config/properties';
@@ -50,6 +66,7 @@ export {
   type ReconnectStartEvent,
 } from './diagnostics/channels';
 export * from './errors/hazelcast-error';
+export { type FlakeIdGenerator, getFlakeIdGenerator } from './flake-id/index';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';
 export { getList, type IList } from './list/index';
@@ -84,6 +101,7 @@ export {
   type MultiMapLockOptions,
   type MultiMapTryLockOptions,
 } from './multimap/index';
+export { getPNCounter, type PNCounter } from './pn-counter/index';
 export type { LockOptions, TryLockOptions } from './proxy/key-lock';
 export { LockContext } from './proxy/lock-context';
 export type { DistributedObject } from './proxy/proxy-manager';
@@ -97,16 +115,40 @@ export {
   type QueuePollOptions,
 } from './queue/index';
 export {
+  getReliableTopic,
+  type ReliableMessage,
+  type ReliableMessageIterator,
+  type ReliableMessageListener,
+  type ReliableMessagesOptions,
+  type ReliablePublishOptions,
+  type ReliableTopic,
+  TopicOverloadPolicy,
+} from './reliable-topic/index';
+export {
   getReplicatedMap,
   type ReplicatedMap,
   type ReplicatedMapEntryListener,
   type ReplicatedMapEntryListenerOptions,
   type ReplicatedMapPutOptions,
 } from './replicatedmap/index';
+export {
+  getRingbuffer,
+  OverflowPolicy,
+  type ReadResult,
+  RINGBUFFER_MAX_BATCH_SIZE,
+  type Ringbuffer,
+  type RingbufferAddOptions,
+  type RingbufferReadManyOptions,
+  type RingbufferReadOneOptions,
+} from './ringbuffer/index';
+// What a Map user needs of @hz/serialization, from this one package (see serialization-exports.ts).
+export * from './serialization-exports';
 export { getSet, type ISet } from './set/index';
+export { getTopic, type ITopic, type Message, type MessageListener } from './topic/index';
+export type { Address } from './util/address';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {
-  type BalancedMember,
+  AbstractLoadBalancer,
   type LoadBalancer,
   randomLoadBalancer,
   roundRobinLoadBalancer,

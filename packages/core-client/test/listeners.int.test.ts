@@ -57,10 +57,11 @@ for (const smartRouting of [true, false]) {
       const partitionId = partitions.getPartitionId('k');
       expect(partitionId).toBeGreaterThanOrEqual(0);
       expect(partitionId).toBeLessThan(271);
-      await vi.waitFor(() => expect(partitions.getPartitionOwner(partitionId)).toBeDefined());
-      expect(cluster.current.liveMembers.map((m) => m.uuid)).toContain(
-        partitions.getPartitionOwner(partitionId)!.uuid,
-      );
+      await vi.waitFor(() => expect(partitions.getPartitionOwner(partitionId)).not.toBeNull());
+      // Member ids are uuid strings everywhere: the owner is one, and the cluster knows it by that uuid.
+      const owner = partitions.getPartitionOwner(partitionId)!;
+      expect(cluster.current.liveMembers.map((m) => m.uuid)).toContain(owner);
+      expect(client.getCluster().getMemberByUuid(owner)?.uuid).toBe(owner);
     });
   });
 }

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Cluster } from './cluster';
 import { isMemberReady, readClusterSize } from './health';
+import { runPython } from './python-oracle';
 
 // Harness self-test: the members' own REST health endpoints, not the harness's bookkeeping, must agree
 // on the cluster size after start and after a member is killed.
@@ -87,5 +88,66 @@ describe('a whole-cluster restart', () => {
       expect(before.map((m) => m.uuid)).not.toContain(member.uuid);
       expect(await readClusterSize(member.port)).toBe(2);
     }
+  });
+});
+
+// Lite members and member attributes, as an independent client (the official Python client) sees them in
+// the member list the cluster sends.
+describe('lite members and member attributes', () => {
+  let cluster: Cluster;
+
+  beforeAll(async () => {
+    cluster = await Cluster.start({ members: 2, liteMembers: 1, namePrefix: 'harness-lite' });
+  });
+
+  afterAll(async () => {
+    await cluster?.stop();
+  });
+
+  const listMembers = () =>
+    runPython<Array<{ uuid: string; lite: boolean; attributes: Record<string, string> }>>(
+      cluster,
+      [
+        'result = [{"uuid": str(m.uuid), "lite": m.lite_member, "attributes": m.attributes}',
+        '          for m in client.cluster_service.get_members()]',
+      ].join('\n'),
+    );
+
+  it('starts the last of `members` as a lite member', async () => {
+    const [data, lite] = cluster.liveMembers;
+    expect([data!.lite, lite!.lite]).toEqual([false, true]);
+    const seen = await listMembers();
+    expect(seen).toEqual([
+      { uuid: data!.uuid, lite: false, attributes: {} },
+      { uuid: lite!.uuid, lite: true, attributes: {} },
+    ]);
+    expect(await readClusterSize(lite!.port)).toBe(2);
+  });
+
+  it('starts one more lite member with attributes, and brings it back as the same kind on its port', async () => {
+    const added = await cluster.startMember({ lite: true, attributes: { zone: 'b', role: 'compute' } });
+    expect(added.lite).toBe(true);
+    const seen = await listMembers();
+    expect(seen.find((m) => m.uuid === added.uuid)).toEqual({
+      uuid: added.uuid,
+      lite: true,
+      attributes: { zone: 'b', role: 'compute' },
+    });
+    expect(seen.filter((m) => m.lite)).toHaveLength(2);
+    // Back on the same port, a member comes back as what it was unless told otherwise.
+    await cluster.terminateMember(added);
+    await cluster.waitForClusterSize(2);
+    const again = await cluster.startMember({ port: added.port });
+    expect(again.lite).toBe(true);
+    expect((await listMembers()).find((m) => m.uuid === again.uuid)?.attributes).toEqual({
+      zone: 'b',
+      role: 'compute',
+    });
+  });
+
+  it('refuses more lite members than members', async () => {
+    await expect(Cluster.start({ members: 1, liteMembers: 2 })).rejects.toThrow(
+      /liteMembers must be an integer from 0 to members \(1\), got 2/,
+    );
   });
 });

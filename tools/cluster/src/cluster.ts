@@ -34,6 +34,11 @@ export interface ClusterOptions {
   xml?: string;
   /** Extra `hazelcast.*` properties. */
   properties?: Readonly<Record<string, string>>;
+  /**
+   * How many of the `members` are lite members (`<lite-member enabled="true"/>`: in the cluster, owning no
+   * partitions): the last ones started. Default 0. At least one data member is needed to store data.
+   */
+  liteMembers?: number;
   /** Max heap per member in MiB; default 384, or 768 with Jet. */
   heapMb?: number;
   /** Explicit ports for the first members (the CLI uses 5701…); default allocated from the test range. */
@@ -71,6 +76,16 @@ export interface MemberInfo {
   readonly state: MemberProcess['state'];
   /** Where clients connect: the member itself, or its TLS terminator (`tls` clusters). */
   readonly clientAddress: string;
+  /** Started as a lite member. */
+  readonly lite: boolean;
+}
+
+/** What one member is started as (kept per port, so a restart brings the same kind of member back). */
+export interface MemberOptions {
+  /** A lite member: it owns no partitions. */
+  lite?: boolean;
+  /** `<member-attributes>` of this member. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 /** A cluster of member JVMs on 127.0.0.1 started by the harness. */
@@ -88,6 +103,9 @@ export class Cluster {
   #stopped = false;
   /** `tls` clusters: the client endpoint and terminator of each member port (kept across restarts). */
   readonly #clientEndpoints = new Map<number, { clientPort: number; terminator: TlsTerminator }>();
+  /** Lite flag and attributes by member port, kept across restarts. */
+  readonly #memberOptions = new Map<number, MemberOptions>();
+  readonly #liteProcesses = new WeakSet<MemberProcess>();
 
   private constructor(name: string, version: string, options: ClusterOptions) {
     this.name = name;
@@ -102,6 +120,12 @@ export class Cluster {
    * separate clusters that would only merge minutes later.
    */
   static async start(options: ClusterOptions = {}): Promise<Cluster> {
+    const lite = options.liteMembers ?? 0;
+    if (!Number.isInteger(lite) || lite < 0 || lite > (options.members ?? 1)) {
+      throw new Error(
+        `tools/cluster: liteMembers must be an integer from 0 to members (${options.members ?? 1}), got ${lite}`,
+      );
+    }
     const version = options.version ?? DEFAULT_HAZELCAST_VERSION;
     const name = options.name ?? uniqueClusterName(options.namePrefix ?? 'test');
     const cluster = new Cluster(name, version, options);
@@ -110,9 +134,15 @@ export class Cluster {
     cluster.#classpath = [classes, ...jars];
     await mkdir(cluster.#dir, { recursive: true });
     const count = options.members ?? 1;
+    // The last `lite` members are lite; launch indices are taken in call order.
+    const kind = (index: number): MemberOptions => ({ lite: index >= count - lite });
     try {
-      if (count > 0) await cluster.#launch();
-      if (count > 1) await Promise.all(Array.from({ length: count - 1 }, () => cluster.#launch()));
+      if (count > 0) await cluster.#launch(undefined, undefined, kind(0));
+      if (count > 1) {
+        await Promise.all(
+          Array.from({ length: count - 1 }, (_, i) => cluster.#launch(undefined, undefined, kind(i + 1))),
+        );
+      }
       await cluster.waitForClusterSize(count);
     } catch (error) {
       await cluster.stop();
@@ -150,10 +180,16 @@ export class Cluster {
 
   /**
    * Starts one more member and waits until every live member sees it. `port` brings a member back on the
-   * address of one that was stopped, so clients that knew that address can find the cluster again.
+   * address of one that was stopped (as the same kind of member unless `lite`/`attributes` say otherwise),
+   * so clients that knew that address can find the cluster again. `lite` starts a lite member.
    */
-  async startMember(options: { port?: number } = {}): Promise<MemberInfo> {
-    const member = await this.#launch(options.port);
+  async startMember(options: { port?: number } & MemberOptions = {}): Promise<MemberInfo> {
+    const { port, ...kind } = options;
+    const member = await this.#launch(
+      port,
+      undefined,
+      kind.lite === undefined && !kind.attributes ? undefined : kind,
+    );
     await this.waitForClusterSize(this.liveMembers.length);
     return this.#describe(member);
   }
@@ -224,13 +260,19 @@ export class Cluster {
     return this.#processes.map((p) => ({ pid: p.pid, port: p.port, tag: p.tag }));
   }
 
-  async #launch(reusePort?: number, joinOnly?: readonly string[]): Promise<MemberProcess> {
+  async #launch(
+    reusePort?: number,
+    joinOnly?: readonly string[],
+    memberOptions?: MemberOptions,
+  ): Promise<MemberProcess> {
     if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
     // Reserved synchronously: launches run in parallel, and an index read after an await would hand two
     // JVMs the same explicit port, tag and log file.
     const index = this.#launches++;
     const explicit = reusePort ?? this.#options.ports?.[index];
     const port = explicit ?? (await allocatePort());
+    const kind = memberOptions ?? this.#memberOptions.get(port) ?? {};
+    this.#memberOptions.set(port, kind);
     const known =
       joinOnly ?? this.#processes.filter((p) => p.state !== 'exited').map((p) => `127.0.0.1:${p.port}`);
     const clientEndpoint = await this.#clientEndpoint(index, port);
@@ -247,6 +289,8 @@ export class Cluster {
         xml: this.#options.xml,
         properties: this.#options.properties,
         clientEndpoint,
+        lite: kind.lite,
+        attributes: kind.attributes,
       }),
     );
     if (this.#stopped) throw new Error(`tools/cluster: cluster ${this.name} is stopped`);
@@ -261,6 +305,7 @@ export class Cluster {
       detached: this.#options.detached ?? false,
     });
     this.#launchIndex.set(member, index);
+    this.#liteProcesses[kind.lite ? 'add' : 'delete'](member);
     const later = this.#processes.findIndex((p) => (this.#launchIndex.get(p) ?? 0) > index);
     this.#processes.splice(later < 0 ? this.#processes.length : later, 0, member);
     await member.waitReady(this.#options.startTimeoutMs ?? 120_000);
@@ -297,6 +342,7 @@ export class Cluster {
       uuid: p.uuid,
       state: p.state,
       clientAddress: `127.0.0.1:${terminator ? terminator.port : p.port}`,
+      lite: this.#liteProcesses.has(p),
     };
   }
 

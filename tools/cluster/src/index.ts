@@ -4,6 +4,7 @@ export {
   type ClusterTlsOptions,
   DEFAULT_HAZELCAST_VERSION,
   type MemberInfo,
+  type MemberOptions,
   startCluster,
 } from './cluster';
 export { isMemberReady, readClusterSize } from './health';

@@ -86,4 +86,17 @@ describe('renderMemberConfig', () => {
       }),
     ).toThrow(/give the CP member count as cpMemberCount/);
   });
+
+  it('makes a lite member with attributes only when asked', () => {
+    const plain = renderMemberConfig(base);
+    expect(plain).not.toContain('<lite-member');
+    expect(plain).not.toContain('<member-attributes>');
+    const xml = renderMemberConfig({ ...base, lite: true, attributes: { zone: 'a<b', role: 'compute' } });
+    expect(xml).toContain('  <lite-member enabled="true"/>');
+    expect(xml).toContain('<attribute name="zone">a&#60;b</attribute>');
+    expect(xml).toContain('<attribute name="role">compute</attribute>');
+    // Top-level children of <hazelcast>, after the network section.
+    expect(xml.indexOf('<lite-member')).toBeGreaterThan(xml.indexOf('</network>'));
+    expect(xml.trimEnd().endsWith('</hazelcast>')).toBe(true);
+  });
 });

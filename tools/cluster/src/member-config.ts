@@ -22,6 +22,10 @@ export interface MemberConfigOptions {
    * `clientEndpoint.port`, and members tell clients the `publicAddress` (a TLS terminator's address).
    */
   clientEndpoint?: { readonly port: number; readonly publicAddress: string };
+  /** A lite member: it joins the cluster but owns no partitions (`<lite-member enabled="true"/>`). */
+  lite?: boolean;
+  /** `<member-attributes>`: name → value, as clients see them in the member list. */
+  attributes?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -102,6 +106,17 @@ export function renderMemberConfig(options: MemberConfigOptions): string {
     } else {
       lines.push('  <cp-subsystem>', ...cpMembers, '  </cp-subsystem>');
     }
+  }
+  if (options.lite) lines.push('  <lite-member enabled="true"/>');
+  const attributes = Object.entries(options.attributes ?? {});
+  if (attributes.length > 0) {
+    lines.push(
+      '  <member-attributes>',
+      ...attributes.map(
+        ([name, value]) => `    <attribute name="${escapeXml(name)}">${escapeXml(value)}</attribute>`,
+      ),
+      '  </member-attributes>',
+    );
   }
   if (xml) lines.push(xml);
   lines.push('</hazelcast>', '');

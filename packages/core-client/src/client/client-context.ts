@@ -33,6 +33,11 @@ export interface InvokeOptions {
    * encoders set from the protocol definition.
    */
   retryable?: boolean;
+  /**
+   * `invokeOnRandomTarget` only: send it to a member that holds data, never to a lite member (the load
+   * balancer's `nextDataMember()`; SQL needs this). Without a data member in the cluster any member is used.
+   */
+  dataMember?: boolean;
 }
 
 /** What a plug-in hears about the client and the cluster. Handlers must not throw (errors are logged). */

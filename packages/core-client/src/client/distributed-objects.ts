@@ -12,8 +12,8 @@ export interface DistributedObjectEvent {
   readonly name: string;
   readonly serviceName: string;
   readonly eventType: 'CREATED' | 'DESTROYED';
-  /** Uuid of the member where it happened. */
-  readonly source: string | undefined;
+  /** Uuid of the member where it happened (null when the member did not say). */
+  readonly source: string | null;
 }
 
 export type DistributedObjectListener = (event: DistributedObjectEvent) => void;
@@ -25,9 +25,15 @@ export type DistributedObjectListener = (event: DistributedObjectEvent) => void;
 export async function getDistributedObjects(context: ClientContext): Promise<DistributedObject[]> {
   // Objects this client created are created on the cluster in the background: list them too.
   await context.proxyManager.whenAllCreated();
+  const cleanUp = context.proxyManager.snapshotForCleanup();
   const response = await context.invokeOnRandomTarget(ClientGetDistributedObjectsCodec.encodeRequest());
-  return ClientGetDistributedObjectsCodec.decodeResponse(response).response.map(({ serviceName, name }) =>
-    context.proxies.getOrCreate(serviceName, name, proxyFactoryFor(serviceName) ?? genericProxy(serviceName)),
+  const listed = ClientGetDistributedObjectsCodec.decodeResponse(response).response;
+  // As the seeds say: local proxies of objects destroyed elsewhere go (even if their event was missed).
+  cleanUp(listed);
+  // Listed objects exist: their proxies are made without Client.CreateProxy, so a member that lists an object
+  // another client is destroying right now does not bring it back.
+  return listed.map(({ serviceName, name }) =>
+    context.proxyManager.adopt(serviceName, name, proxyFactoryFor(serviceName) ?? genericProxy(serviceName)),
   );
 }
 
@@ -55,7 +61,7 @@ export function addDistributedObjectListener(
               name: event.name,
               serviceName: event.serviceName,
               eventType: event.eventType as DistributedObjectEvent['eventType'],
-              source: event.source ? uuidToString(event.source) : undefined,
+              source: event.source ? uuidToString(event.source) : null,
             });
           } catch (error) {
             context.logger.warn('DistributedObjectListener', 'listener threw', error);

@@ -5,6 +5,7 @@ import {
   ClientPingCodec,
 } from '@hz/protocol/codecs/client';
 import { HeapData, SchemaRegistry, SerializationService, TypeId } from '@hz/serialization';
+import type { Cluster } from '../cluster/cluster';
 import { ClusterService } from '../cluster/cluster-service';
 import type { Member } from '../cluster/member';
 import { type PartitionService, partitionService } from '../cluster/partition-service';
@@ -72,11 +73,13 @@ export class HazelcastClient {
       (state) => this.#events.emit('lifecycle', state),
     ]);
     this.#cluster = new ClusterService(this.#logger);
-    for (const listener of config.membershipListeners) this.#cluster.addMembershipListener(listener);
-    this.#cluster.addMembershipListener({
+    for (const listener of config.membershipListeners) this.#cluster.addListener(listener);
+    this.#cluster.addListener({
       memberAdded: ({ member }) => this.#events.emit('memberAdded', member),
       memberRemoved: ({ member }) => this.#events.emit('memberRemoved', member),
     });
+    // The seeds' contract: the balancer gets the cluster once, before the client connects.
+    config.loadBalancer.init(this.#cluster);
     const partitions = new PartitionTable();
     const schemas = new SchemaRegistry();
     // Query results (distinct sets, maxBy/minBy entries) come back as Java IDS objects: read them always.
@@ -121,10 +124,7 @@ export class HazelcastClient {
         void this.shutdown();
       },
       onPartitionCount: (count) => partitions.setPartitionCount(count),
-      members: () =>
-        this.#cluster
-          .getMembers()
-          .map((m) => ({ uuid: m.uuid, address: `${m.address.host}:${m.address.port}` })),
+      members: () => this.#cluster.memberList,
       memberAddress: (uuid) => this.#cluster.getMember(uuid)?.address,
       decodeError: (message) => serverErrors.decode(message).error,
       credentialsData: (credentials) => {
@@ -160,8 +160,11 @@ export class HazelcastClient {
           const owner = partitions.owner(partitionId);
           return owner ? connections.connectionForMember(owner) : undefined;
         },
-        connectionForMember: (uuid) => connections.connectionForMember(uuid),
-        anyConnection: () => connections.anyConnection(),
+        // Unisocket: the one connection carries operations for every member; that member runs them on
+        // the target (as for partitions).
+        connectionForMember: (uuid) =>
+          connections.connectionForMember(uuid) ?? (smart ? undefined : connections.anyConnection()),
+        anyConnection: (dataMember) => connections.anyConnection(dataMember),
       },
       decodeError: (message) => serverErrors.decode(message),
       logger: this.#logger,
@@ -208,7 +211,14 @@ export class HazelcastClient {
       },
       this.#logger,
     );
-    const proxies = new ProxyManager({ host: () => this.#context, logger: this.#logger });
+    const proxies = new ProxyManager({
+      host: () => this.#context,
+      logger: this.#logger,
+      watchDestroyed: (onDestroyed) =>
+        addDistributedObjectListener(this.#context, (event) => {
+          if (event.eventType === 'DESTROYED') onDestroyed(event.serviceName, event.name);
+        }),
+    });
 
     /** Invocations wait for new Compact schemas to reach the cluster before their data does. */
     const invoke = (
@@ -278,7 +288,8 @@ export class HazelcastClient {
         request.partitionId = partitionId;
         return invoke(request, { kind: 'partition', partitionId }, options);
       },
-      invokeOnRandomTarget: (request, options) => invoke(request, { kind: 'any' }, options),
+      invokeOnRandomTarget: (request, options) =>
+        invoke(request, { kind: 'any', dataMember: options?.dataMember ?? false }, options),
       invokeOnMember: (request, uuid, options) => invoke(request, { kind: 'member', uuid }, options),
       // A listener added after shutdown began would be registered on no member and never fire: refuse it.
       registerListener: (spec) =>
@@ -315,7 +326,8 @@ export class HazelcastClient {
     return this.#lifecycle;
   }
 
-  getCluster(): ClusterService {
+  /** The members, member lookups and membership listeners (the seeds' `cluster_service`). */
+  getCluster(): Cluster {
     return this.#cluster;
   }
 

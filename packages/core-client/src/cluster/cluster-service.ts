@@ -1,15 +1,20 @@
+import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { Logger } from '../logging/logger';
-import { addressKey } from '../util/address';
+import { type Address, addressKey } from '../util/address';
+import type { Cluster, MemberSelector, MembershipListenerOptions } from './cluster';
 import { type Member, type MembershipListener, memberToString } from './member';
 
 /**
  * The member list the cluster pushes through the cluster view listener, and membership listeners on it.
  * Versions only move forward, except after a reconnect to a (possibly restarted) cluster, where the caller
- * passes `reset` so the new view replaces the old one and the difference is reported as events.
+ * passes `reset` so the new view replaces the old one and the difference is reported as events. Users see
+ * it as a `Cluster` (`client.getCluster()`).
  */
-export class ClusterService {
+export class ClusterService implements Cluster {
   readonly #logger: Logger;
   readonly #listeners = new Map<string, MembershipListener>();
+  /** Listeners with an `init` that also want `memberAdded` for the members `init` got. */
+  readonly #fireForExisting = new Set<string>();
   #members: readonly Member[] = [];
   #version = -1;
   #nextId = 0;
@@ -20,13 +25,42 @@ export class ClusterService {
     this.#logger = logger;
   }
 
-  /** The current members, oldest first (the member order the cluster uses). */
-  getMembers(): readonly Member[] {
+  /** @internal The current members, oldest first (the member order the cluster uses); no copy. */
+  get memberList(): readonly Member[] {
     return this.#members;
   }
 
+  getMembers(memberSelector?: MemberSelector): Member[] {
+    if (memberSelector === undefined) return [...this.#members];
+    if (typeof memberSelector !== 'function') {
+      throw new IllegalArgumentError(
+        `Cluster.getMembers: the member selector must be a function (member) => boolean, got ${memberSelector === null ? 'null' : typeof memberSelector}`,
+      );
+    }
+    return this.#members.filter((member) => memberSelector(member));
+  }
+
+  /** @internal The member with this uuid, or undefined. */
   getMember(uuid: string): Member | undefined {
     return this.#members.find((m) => m.uuid === uuid);
+  }
+
+  getMemberByUuid(uuid: string): Member | null {
+    if (typeof uuid !== 'string') {
+      throw new IllegalArgumentError(
+        `Cluster.getMemberByUuid: the uuid must be a string, got ${typeof uuid}`,
+      );
+    }
+    return this.getMember(uuid.toLowerCase()) ?? null;
+  }
+
+  getMemberByAddress(address: string | Address): Member | null {
+    const key = addressKey(parseMemberAddress(address));
+    return this.#members.find((m) => addressKey(m.address) === key) ?? null;
+  }
+
+  size(): number {
+    return this.#members.length;
   }
 
   /** True once the first member list has arrived. */
@@ -42,17 +76,34 @@ export class ClusterService {
 
   /**
    * Adds a listener. With an `init` method it first gets the current members (if known), as Java's
-   * InitialMembershipListener, so no change can slip between reading the list and listening.
+   * InitialMembershipListener, so no change can slip between reading the list and listening; with
+   * `fireForExisting`, `memberAdded` hears of every current member.
    */
-  addMembershipListener(listener: MembershipListener): string {
+  addListener(listener: MembershipListener, options?: MembershipListenerOptions): string {
+    const fireForExisting = checkListener(listener, options);
     const id = `membership-${this.#nextId++}`;
     this.#listeners.set(id, listener);
-    if (listener.init && this.#initialized) this.#call(() => listener.init?.({ members: this.#members }));
+    if (fireForExisting) this.#fireForExisting.add(id);
+    if (!this.#initialized) return id;
+    const members = this.#members;
+    if (listener.init) this.#call(() => listener.init?.({ members }));
+    if (fireForExisting && listener.memberAdded) {
+      for (const member of members) this.#call(() => listener.memberAdded?.({ member, members }));
+    }
     return id;
   }
 
-  removeMembershipListener(id: string): boolean {
-    return this.#listeners.delete(id);
+  removeListener(registrationId: string): boolean {
+    this.#fireForExisting.delete(registrationId);
+    return this.#listeners.delete(registrationId);
+  }
+
+  addMembershipListener(listener: MembershipListener, options?: MembershipListenerOptions): string {
+    return this.addListener(listener, options);
+  }
+
+  removeMembershipListener(registrationId: string): boolean {
+    return this.removeListener(registrationId);
   }
 
   /** @internal Applies a member-list event; returns the members that joined and left. */
@@ -72,13 +123,11 @@ export class ClusterService {
         if (listener.init) this.#call(() => listener.init?.({ members: this.#members }));
       }
       for (const resolve of this.#initialWaiters.splice(0)) resolve();
-      // Members already present before a listener's init are not reported again as added.
-      if (this.#listeners.size > 0) {
-        for (const listener of this.#listeners.values()) {
-          if (listener.init) continue;
-          for (const member of added)
-            this.#call(() => listener.memberAdded?.({ member, members: this.#members }));
-        }
+      // Members init already listed are not reported again as added, unless the listener asked for it.
+      for (const [id, listener] of this.#listeners) {
+        if (listener.init && !this.#fireForExisting.has(id)) continue;
+        for (const member of added)
+          this.#call(() => listener.memberAdded?.({ member, members: this.#members }));
       }
       return { added, removed };
     }
@@ -102,6 +151,68 @@ export class ClusterService {
       this.#logger.warn('ClusterService', 'membership listener threw', error);
     }
   }
+}
+
+/** Validates a listener and its options; returns `fireForExisting`. Bad input registers nothing. */
+function checkListener(
+  listener: MembershipListener,
+  options: MembershipListenerOptions | undefined,
+): boolean {
+  const callbacks = ['init', 'memberAdded', 'memberRemoved'] as const;
+  if (typeof listener !== 'object' || listener === null) {
+    throw new IllegalArgumentError(
+      `Cluster.addListener: the listener must be an object { memberAdded?, memberRemoved?, init? }, got ${listener === null ? 'null' : typeof listener}`,
+    );
+  }
+  const given = callbacks.filter((name) => listener[name] !== undefined);
+  if (given.length === 0) {
+    throw new IllegalArgumentError(
+      'Cluster.addListener: the listener has none of memberAdded, memberRemoved, init',
+    );
+  }
+  for (const name of given) {
+    if (typeof listener[name] !== 'function') {
+      throw new IllegalArgumentError(
+        `Cluster.addListener: listener.${name} must be a function, got ${typeof listener[name]}`,
+      );
+    }
+  }
+  if (options === undefined) return false;
+  if (typeof options !== 'object' || options === null) {
+    throw new IllegalArgumentError(
+      `Cluster.addListener: options must be an object { fireForExisting? }, got ${options === null ? 'null' : typeof options}`,
+    );
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'fireForExisting') {
+      throw new IllegalArgumentError(`Cluster.addListener: unknown option "${key}" (known: fireForExisting)`);
+    }
+  }
+  const { fireForExisting } = options;
+  if (fireForExisting !== undefined && typeof fireForExisting !== 'boolean') {
+    throw new IllegalArgumentError(
+      `Cluster.addListener: options.fireForExisting must be a boolean, got ${typeof fireForExisting}`,
+    );
+  }
+  return fireForExisting ?? false;
+}
+
+/** `'host:port'`, `'[v6]:port'` or `{ host, port }`; the port is required (a member has exactly one). */
+function parseMemberAddress(address: string | Address): Address {
+  if (typeof address === 'string') {
+    const match = /^(?:\[([0-9a-fA-F:.]+)\]|([^:\s[\]]+)):(\d{1,5})$/.exec(address.trim());
+    if (match) return { host: (match[1] ?? match[2]) as string, port: Number(match[3]) };
+  } else if (
+    typeof address === 'object' &&
+    address !== null &&
+    typeof address.host === 'string' &&
+    Number.isInteger(address.port)
+  ) {
+    return address;
+  }
+  throw new IllegalArgumentError(
+    `Cluster.getMemberByAddress: expected "host:port", "[v6]:port" or { host, port }, got ${typeof address === 'string' ? JSON.stringify(address) : address === null ? 'null' : typeof address}`,
+  );
 }
 
 function describeMembers(members: readonly Member[]): string {

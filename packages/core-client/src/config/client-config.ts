@@ -5,8 +5,12 @@ export type {
   ClientNetworkConfig,
   ConnectionRetryConfig,
   ConnectionStrategyConfig,
+  FlakeIdGeneratorConfig,
   LoadBalancerConfig,
+  ReliableTopicConfig,
   ResolvedClientConfig,
+  ResolvedSocketOptions,
+  SocketOptions,
 } from './resolve-config';
 
 import type { MembershipListener } from '../cluster/member';

@@ -34,24 +34,12 @@ export const CLIENT_PROPERTIES = {
   'hazelcast.client.cloud.url': { kind: 'string', default: 'https://api.cloud.hazelcast.com' },
   // Attempts to send a new Compact schema until every member has it.
   'hazelcast.client.schema.max.put.retry.count': { kind: 'int', default: 100, min: 1 },
-  'hazelcast.invalidation.reconciliation.interval.seconds': {
-    kind: 'int',
-    default: 60,
-    min: 0,
-    unsupported: 'near caches come with @hz/near-cache',
-  },
-  'hazelcast.invalidation.min.reconciliation.interval.seconds': {
-    kind: 'int',
-    default: 30,
-    min: 0,
-    unsupported: 'near caches come with @hz/near-cache',
-  },
-  'hazelcast.invalidation.max.tolerated.miss.count': {
-    kind: 'int',
-    default: 10,
-    min: 0,
-    unsupported: 'near caches come with @hz/near-cache',
-  },
+  // Near-cache repair (@hz/near-cache): how often a near cache reconciles its invalidation metadata with
+  // the members (0: never), the least non-zero interval allowed, and how many missed invalidations it
+  // tolerates before it drops the affected entries at once. The near-cache plug-in's own settings override them.
+  'hazelcast.invalidation.reconciliation.interval.seconds': { kind: 'int', default: 60, min: 0 },
+  'hazelcast.invalidation.min.reconciliation.interval.seconds': { kind: 'int', default: 30, min: 0 },
+  'hazelcast.invalidation.max.tolerated.miss.count': { kind: 'int', default: 10, min: 0 },
   // How long shutdown() waits for plug-ins' shutdown steps (closing CP sessions, cancelling SQL cursors).
   'hazelcast.client.plugin.shutdown.timeout.millis': { kind: 'int', default: 5_000, min: 1 },
   'hazelcast.logging.level': {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidConfigurationError } from '../errors/hazelcast-error';
 import type { ClientConfig } from './client-config';
-import { resolveClientConfig } from './resolve-config';
+import { flakeIdGeneratorConfigFor, reliableTopicConfigFor, resolveClientConfig } from './resolve-config';
 
 describe('resolveClientConfig defaults', () => {
   it('fills in the official client defaults', () => {
@@ -21,6 +21,7 @@ describe('resolveClientConfig defaults', () => {
         socketFactory: null,
       },
       hazelcastCloud: { discoveryToken: null },
+      socketOptions: { noDelay: true, keepAlive: false, keepAliveInitialDelayMillis: 0 },
     });
     expect(config.connectionStrategy).toEqual({
       asyncStart: false,
@@ -67,6 +68,31 @@ describe('resolveClientConfig defaults', () => {
     expect(config.connectionStrategy.connectionRetry.jitter).toBe(0.5);
     expect(config.properties['hazelcast.client.heartbeat.interval']).toBe(1000);
     expect(config.properties['hazelcast.client.operation.fail.on.indeterminate.state']).toBe(true);
+  });
+
+  it('accepts the near-cache repair properties (@hz/near-cache takes its defaults from them)', () => {
+    expect(resolveClientConfig().properties).toMatchObject({
+      'hazelcast.invalidation.reconciliation.interval.seconds': 60,
+      'hazelcast.invalidation.min.reconciliation.interval.seconds': 30,
+      'hazelcast.invalidation.max.tolerated.miss.count': 10,
+    });
+    const config = resolveClientConfig({
+      properties: {
+        'hazelcast.invalidation.reconciliation.interval.seconds': '0',
+        'hazelcast.invalidation.min.reconciliation.interval.seconds': 5,
+        'hazelcast.invalidation.max.tolerated.miss.count': 0,
+      },
+    });
+    expect(config.properties).toMatchObject({
+      'hazelcast.invalidation.reconciliation.interval.seconds': 0,
+      'hazelcast.invalidation.min.reconciliation.interval.seconds': 5,
+      'hazelcast.invalidation.max.tolerated.miss.count': 0,
+    });
+    expect(() =>
+      resolveClientConfig({ properties: { 'hazelcast.invalidation.max.tolerated.miss.count': -1 } }),
+    ).toThrow(
+      /properties\['hazelcast\.invalidation\.max\.tolerated\.miss\.count'\] must be an integer >= 0, got number -1/,
+    );
   });
 
   it('returns a frozen config', () => {
@@ -160,7 +186,50 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
   [
     'custom load balancer without next',
     { loadBalancer: { customLoadBalancer: {} } },
-    /loadBalancer\.customLoadBalancer must be an object with a next\(members\) method/,
+    /loadBalancer\.customLoadBalancer must be a load balancer \{ init\(cluster\), next\(\), nextDataMember\?\(\), canGetNextDataMember\?\(\) \}/,
+  ],
+  [
+    'custom load balancer of the earlier next(members) shape',
+    { loadBalancer: { customLoadBalancer: { next: (members: unknown[]) => members[0] } } },
+    /a next\(members\) balancer of earlier @hz versions: keep the cluster init\(cluster\) receives and read cluster\.getMembers\(\) in next\(\)/,
+  ],
+  [
+    "custom load balancer of the official client's shape",
+    { loadBalancer: { customLoadBalancer: { initLoadBalancer() {}, next: () => null } } },
+    /an official-client balancer's initLoadBalancer\(cluster, config\) is init\(cluster\) here/,
+  ],
+  [
+    'custom load balancer with a nextDataMember that is not a method',
+    { loadBalancer: { customLoadBalancer: { init() {}, next: () => null, nextDataMember: 1 } } },
+    /loadBalancer\.customLoadBalancer\.nextDataMember must be a method, got number 1/,
+  ],
+  [
+    'socket option Node cannot set',
+    { network: { socketOptions: { sendBufferSize: 65536 } } },
+    /network\.socketOptions\.sendBufferSize is not supported: Node's net cannot set SO_SNDBUF on a TCP socket; remove it/,
+  ],
+  [
+    'socket option keep-alive delay without keep-alive',
+    { network: { socketOptions: { keepAliveInitialDelayMillis: 30_000 } } },
+    /network\.socketOptions\.keepAliveInitialDelayMillis \(30000\) needs network\.socketOptions\.keepAlive: true/,
+  ],
+  [
+    'socket option keep-alive delay below a second',
+    { network: { socketOptions: { keepAlive: true, keepAliveInitialDelayMillis: 500 } } },
+    /keepAliveInitialDelayMillis must be 0 \(the system setting\) or at least 1000 \(the OS counts whole seconds\), got 500/,
+  ],
+  [
+    'socket option misspelt',
+    { network: { socketOptions: { keepAlve: true } } },
+    /unknown option network\.socketOptions\.keepAlve \(did you mean network\.socketOptions\.keepAlive\?\)/,
+  ],
+  [
+    'noDelay given twice, disagreeing',
+    {
+      network: { socketOptions: { noDelay: false } },
+      properties: { 'hazelcast.client.socket.no.delay': true },
+    },
+    /network\.socketOptions\.noDelay \(false\) and properties\['hazelcast\.client\.socket\.no\.delay'\] \(true\) are the same switch and disagree/,
   ],
   [
     'unknown property',
@@ -223,7 +292,107 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
     { backupAckToClientEnabled: 'no' },
     /backupAckToClientEnabled must be true or false, got "no"/,
   ],
+  [
+    'flake id prefetchCount 0',
+    { flakeIdGenerators: { ids: { prefetchCount: 0 } } },
+    /flakeIdGenerators\['ids'\]\.prefetchCount must be an integer in \[1, 100000\], got number 0/,
+  ],
+  [
+    'flake id prefetchCount above 100000',
+    { flakeIdGenerators: { ids: { prefetchCount: 100_001 } } },
+    /flakeIdGenerators\['ids'\]\.prefetchCount must be an integer in \[1, 100000\], got number 100001/,
+  ],
+  [
+    'negative flake id validity',
+    { flakeIdGenerators: { 'ids-*': { prefetchValidityMillis: -1 } } },
+    /flakeIdGenerators\['ids-\*'\]\.prefetchValidityMillis must be an integer >= 0, got number -1/,
+  ],
+  [
+    'unknown overload policy',
+    { reliableTopics: { news: { overloadPolicy: 'DROP' } } },
+    /reliableTopics\['news'\]\.overloadPolicy must be one of "BLOCK", "ERROR", "DISCARD_OLDEST", "DISCARD_NEWEST", got "DROP"/,
+  ],
+  [
+    'read batch size 0',
+    { reliableTopics: { news: { readBatchSize: 0 } } },
+    /reliableTopics\['news'\]\.readBatchSize must be an integer >= 1, got number 0/,
+  ],
+  [
+    'misspelled reliable topic option',
+    { reliableTopics: { news: { overloadpolicy: 'BLOCK' } } },
+    /unknown option reliableTopics\['news'\]\.overloadpolicy \(did you mean reliableTopics\['news'\]\.overloadPolicy\?\)/,
+  ],
+  [
+    'pattern with two wildcards',
+    { reliableTopics: { '*news*': {} } },
+    /reliableTopics\['\*news\*'\] must be a name or a pattern with at most one \* wildcard/,
+  ],
+  ['reliable topics not an object', { reliableTopics: [] }, /reliableTopics must be an object/],
 ];
+
+describe('socket options', () => {
+  it('take noDelay from either name, the same in both places', () => {
+    const viaOption = resolveClientConfig({ network: { socketOptions: { noDelay: false } } });
+    expect(viaOption.network.socketOptions.noDelay).toBe(false);
+    expect(viaOption.properties['hazelcast.client.socket.no.delay']).toBe(false);
+    const viaProperty = resolveClientConfig({ properties: { 'hazelcast.client.socket.no.delay': 'false' } });
+    expect(viaProperty.network.socketOptions.noDelay).toBe(false);
+    const both = resolveClientConfig({
+      network: { socketOptions: { noDelay: false, keepAlive: true, keepAliveInitialDelayMillis: 30_000 } },
+      properties: { 'hazelcast.client.socket.no.delay': false },
+    });
+    expect(both.network.socketOptions).toEqual({
+      noDelay: false,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 30_000,
+    });
+    expect(Object.isFrozen(both.network.socketOptions)).toBe(true);
+  });
+});
+
+describe('per-name sections (reliableTopics, flakeIdGenerators)', () => {
+  it('fill in defaults for every entry and match names exactly, by the longest pattern, then default', () => {
+    const config = resolveClientConfig({
+      reliableTopics: {
+        news: { readBatchSize: 5 },
+        'news-*': { overloadPolicy: 'ERROR' },
+        'news-sports-*': { overloadPolicy: 'DISCARD_OLDEST' },
+        default: { readBatchSize: 50 },
+      },
+      flakeIdGenerators: { 'orders*': { prefetchCount: 1000 } },
+    });
+    expect(config.reliableTopics.news).toEqual({ readBatchSize: 5, overloadPolicy: 'BLOCK' });
+    expect(reliableTopicConfigFor(config, 'news')).toEqual({ readBatchSize: 5, overloadPolicy: 'BLOCK' });
+    expect(reliableTopicConfigFor(config, 'news-weather').overloadPolicy).toBe('ERROR');
+    expect(reliableTopicConfigFor(config, 'news-sports-cup').overloadPolicy).toBe('DISCARD_OLDEST');
+    expect(reliableTopicConfigFor(config, 'news@partition-key').readBatchSize).toBe(5);
+    expect(reliableTopicConfigFor(config, 'other')).toEqual({ readBatchSize: 50, overloadPolicy: 'BLOCK' });
+    expect(flakeIdGeneratorConfigFor(config, 'orders-eu')).toEqual({
+      prefetchCount: 1000,
+      prefetchValidityMillis: 600_000,
+    });
+    expect(flakeIdGeneratorConfigFor(config, 'invoices')).toEqual({
+      prefetchCount: 100,
+      prefetchValidityMillis: 600_000,
+    });
+    expect(Object.isFrozen(config.reliableTopics)).toBe(true);
+    expect(Object.isFrozen(config.reliableTopics.news)).toBe(true);
+  });
+
+  it('a pattern needs the whole literal part in the name', () => {
+    const config = resolveClientConfig({ reliableTopics: { 'ab*ba': { readBatchSize: 2 } } });
+    expect(reliableTopicConfigFor(config, 'aba').readBatchSize).toBe(10);
+    expect(reliableTopicConfigFor(config, 'abba').readBatchSize).toBe(2);
+  });
+
+  it('refuses a name two patterns match equally well, naming both', () => {
+    const config = resolveClientConfig({ reliableTopics: { 'news-*': {}, '*-news': {} } });
+    expect(() => reliableTopicConfigFor(config, 'news-news')).toThrow(InvalidConfigurationError);
+    expect(() => reliableTopicConfigFor(config, 'news-news')).toThrow(
+      /reliable topic "news-news" matches both "news-\*" and "\*-news" equally well/,
+    );
+  });
+});
 
 describe('resolveClientConfig rejects invalid configs', () => {
   it.each(badConfigs)('%s', (_name, config, message) => {

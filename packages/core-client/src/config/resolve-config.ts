@@ -5,12 +5,14 @@ import { InvalidConfigurationError } from '../errors/hazelcast-error';
 import type { LifecycleState } from '../lifecycle/lifecycle-state';
 import type { Logger } from '../logging/logger';
 import { type LoadBalancer, randomLoadBalancer, roundRobinLoadBalancer } from '../util/load-balancer';
+import { configForName } from './name-matcher';
 import { CLIENT_PROPERTIES, type ClientProperties, type ClientPropertyName } from './properties';
 import {
   boolean,
   choice,
   custom,
   number,
+  perName,
   type SectionInput,
   type SectionOutput,
   section,
@@ -66,7 +68,84 @@ const network = {
       value === undefined || value === null ? null : optString(value, path, ''),
     ),
   }),
+  /**
+   * Options set on every connection's socket: what Node's `net` allows of the seeds' `socket_options`
+   * (`TCP_NODELAY`, `SO_KEEPALIVE` and its idle time). See SocketOptions.
+   */
+  socketOptions: custom<SocketOptions, ResolvedSocketOptions>(resolveSocketOptions),
 };
+
+/**
+ * Socket options of every connection to a member: the seeds' `socket_options` (`setsockopt` tuples), as far
+ * as Node's `net` can set them. Node sets no buffer sizes (`SO_SNDBUF`, `SO_RCVBUF`), linger, address reuse
+ * or keep-alive probe interval and count on a TCP socket: those are refused with an error that says so.
+ */
+export interface SocketOptions {
+  /**
+   * `TCP_NODELAY`: send small messages at once instead of waiting to batch them (Nagle). Default true. The
+   * same switch as the property `hazelcast.client.socket.no.delay`; give one of them (both must agree).
+   */
+  noDelay?: boolean;
+  /** `SO_KEEPALIVE`: the OS probes an idle connection and closes it when the peer is gone. Default false. */
+  keepAlive?: boolean;
+  /**
+   * `TCP_KEEPIDLE`: how long a connection is idle before the first keep-alive probe, in milliseconds (the
+   * OS counts whole seconds). 0 (the default) keeps the system's setting (often two hours). Needs
+   * `keepAlive: true`.
+   */
+  keepAliveInitialDelayMillis?: number;
+}
+
+export interface ResolvedSocketOptions {
+  readonly noDelay: boolean;
+  readonly keepAlive: boolean;
+  readonly keepAliveInitialDelayMillis: number;
+}
+
+/** Socket options of the seeds' list that Node's `net` cannot set, with what to do instead. */
+const UNSUPPORTED_SOCKET_OPTIONS: Readonly<Record<string, string>> = {
+  sendBufferSize: "Node's net cannot set SO_SNDBUF on a TCP socket",
+  receiveBufferSize: "Node's net cannot set SO_RCVBUF on a TCP socket",
+  lingerSeconds: "Node's net cannot set SO_LINGER",
+  reuseAddress: "Node's net cannot set SO_REUSEADDR on a client socket",
+  keepAliveIntervalMillis: "Node's net cannot set TCP_KEEPINTVL (the OS setting applies)",
+  keepAliveCount: "Node's net cannot set TCP_KEEPCNT (the OS setting applies)",
+};
+
+const socketOptionFields = {
+  noDelay: custom<boolean, boolean | undefined>((value, path) =>
+    value === undefined ? undefined : optBoolean(value, path, true),
+  ),
+  keepAlive: boolean(false),
+  keepAliveInitialDelayMillis: number(0, { min: 0, integer: true }),
+};
+
+function resolveSocketOptions(value: unknown, path: string): ResolvedSocketOptions {
+  if (isPlainObject(value)) {
+    for (const key of Object.keys(value)) {
+      const reason = UNSUPPORTED_SOCKET_OPTIONS[key];
+      if (reason) {
+        throw new InvalidConfigurationError(
+          `Invalid configuration: ${path}.${key} is not supported: ${reason}; remove it`,
+        );
+      }
+    }
+  }
+  const resolved = section(socketOptionFields).parse(value, path);
+  const delay = resolved.keepAliveInitialDelayMillis;
+  if (delay > 0 && !resolved.keepAlive) {
+    throw new InvalidConfigurationError(
+      `Invalid configuration: ${path}.keepAliveInitialDelayMillis (${delay}) needs ${path}.keepAlive: true`,
+    );
+  }
+  if (delay > 0 && delay < 1_000) {
+    throw new InvalidConfigurationError(
+      `Invalid configuration: ${path}.keepAliveInitialDelayMillis must be 0 (the system setting) or at least 1000 (the OS counts whole seconds), got ${delay}`,
+    );
+  }
+  // noDelay stays undefined here when not given: resolveClientConfig settles it with the property.
+  return resolved as ResolvedSocketOptions;
+}
 
 const connectionStrategy = {
   /** Resolve `newHazelcastClient` before the cluster is reached; operations fail with ClientOfflineError until then. */
@@ -85,13 +164,7 @@ const connectionStrategy = {
 const loadBalancer = {
   type: choice(['ROUND_ROBIN', 'RANDOM'], 'ROUND_ROBIN'),
   /** Your own balancer; takes precedence over `type`. */
-  customLoadBalancer: custom<LoadBalancer, LoadBalancer | undefined>((value, path) => {
-    if (value === undefined) return undefined;
-    if (!isPlainObject(value) || typeof value.next !== 'function') {
-      fail(path, 'an object with a next(members) method', value);
-    }
-    return value as unknown as LoadBalancer;
-  }),
+  customLoadBalancer: custom<LoadBalancer, LoadBalancer | undefined>(resolveLoadBalancer),
 };
 
 const statistics = {
@@ -102,6 +175,24 @@ const statistics = {
 const usernamePassword = {
   username: custom<string, string>((value, path) => optString(value ?? null, path, '')),
   password: custom<string, string>((value, path) => optString(value ?? null, path, '', true)),
+};
+
+const reliableTopic = {
+  /** Messages a listener reads per request (at least one; more when available). Default 10. */
+  readBatchSize: number(10, { min: 1, integer: true }),
+  /**
+   * What `publish` does when the topic's ringbuffer is full of messages still within their TTL: BLOCK waits
+   * for space, ERROR fails with TopicOverloadError, DISCARD_OLDEST overwrites the oldest message,
+   * DISCARD_NEWEST drops the new one. Default BLOCK.
+   */
+  overloadPolicy: choice(['BLOCK', 'ERROR', 'DISCARD_OLDEST', 'DISCARD_NEWEST'], 'BLOCK'),
+};
+
+const flakeIdGenerator = {
+  /** Ids fetched per request to a member, 1..100000. Default 100. */
+  prefetchCount: number(100, { min: 1, max: 100_000, integer: true }),
+  /** How long fetched ids stay usable, in milliseconds; 0 keeps them forever. Default 600000 (10 minutes). */
+  prefetchValidityMillis: number(600_000, { min: 0, integer: true }),
 };
 
 /**
@@ -162,6 +253,13 @@ const clientConfig = {
    * (default) or long.js `'Long'`; with `'Long'`, register the type too (see HazelcastTypes).
    */
   int64Type: choice(['bigint', 'Long'], 'bigint'),
+  /**
+   * Reliable topic settings by topic name; keys are names or patterns with one `*` (`'news-*'`), and a
+   * `default` entry applies to topics nothing else matches.
+   */
+  reliableTopics: perName(reliableTopic),
+  /** Flake id generator settings by generator name, matched like `reliableTopics`. */
+  flakeIdGenerators: perName(flakeIdGenerator),
   /** Plug-ins set up with the client, e.g. `nearCache({...})` from @hz/near-cache. */
   plugins: custom<ClientPlugin[], readonly ClientPlugin[]>(resolvePlugins),
 };
@@ -174,6 +272,10 @@ export type ClientNetworkConfig = SectionInput<typeof network>;
 export type ConnectionStrategyConfig = SectionInput<typeof connectionStrategy>;
 export type ConnectionRetryConfig = SectionInput<typeof connectionRetry>;
 export type LoadBalancerConfig = SectionInput<typeof loadBalancer>;
+export type ReliableTopicConfig = SectionInput<typeof reliableTopic>;
+export type ResolvedReliableTopicConfig = SectionOutput<typeof reliableTopic>;
+export type FlakeIdGeneratorConfig = SectionInput<typeof flakeIdGenerator>;
+export type ResolvedFlakeIdGeneratorConfig = SectionOutput<typeof flakeIdGenerator>;
 
 /**
  * Validates a user config and fills in defaults. Every invalid value is rejected with an
@@ -196,9 +298,38 @@ export function resolveClientConfig(input: ClientConfig | undefined = {}): Resol
     );
   }
   const effectiveStatistics = resolveStatistics(input, resolved.statistics, resolved.properties);
-  return effectiveStatistics === resolved.statistics
-    ? resolved
-    : Object.freeze({ ...resolved, statistics: effectiveStatistics });
+  const withStatistics =
+    effectiveStatistics === resolved.statistics
+      ? resolved
+      : Object.freeze({ ...resolved, statistics: effectiveStatistics });
+  return settleNoDelay(withStatistics, input.properties?.[NO_DELAY_PROPERTY] !== undefined);
+}
+
+const NO_DELAY_PROPERTY = 'hazelcast.client.socket.no.delay';
+
+/**
+ * `network.socketOptions.noDelay` and the property `hazelcast.client.socket.no.delay` are one switch (the
+ * seeds' name and the official Node client's): either may be given, both must agree, and the resolved
+ * config carries the value in both places.
+ */
+function settleNoDelay(resolved: ResolvedClientConfig, propertyGiven: boolean): ResolvedClientConfig {
+  const options = resolved.network.socketOptions;
+  const property = resolved.properties[NO_DELAY_PROPERTY];
+  const given = options.noDelay as boolean | undefined;
+  if (given !== undefined && propertyGiven && given !== property) {
+    throw new InvalidConfigurationError(
+      `Invalid configuration: network.socketOptions.noDelay (${given}) and properties['${NO_DELAY_PROPERTY}'] (${property}) are the same switch and disagree; give one of them`,
+    );
+  }
+  const noDelay = given ?? property;
+  return Object.freeze({
+    ...resolved,
+    network: Object.freeze({
+      ...resolved.network,
+      socketOptions: Object.freeze({ ...options, noDelay }),
+    }),
+    properties: Object.freeze({ ...resolved.properties, [NO_DELAY_PROPERTY]: noDelay }),
+  });
 }
 
 function checkAddress(address: string, path: string): void {
@@ -273,6 +404,32 @@ function resolveMembershipListeners(value: unknown, path: string): readonly Memb
   });
 }
 
+/** The seeds' LoadBalancer shape; the message says how to move a balancer of another shape over. */
+function resolveLoadBalancer(value: unknown, path: string): LoadBalancer | undefined {
+  if (value === undefined) return undefined;
+  const shape =
+    'a load balancer { init(cluster), next(), nextDataMember?(), canGetNextDataMember?() } (see AbstractLoadBalancer)';
+  if (typeof value !== 'object' || value === null) fail(path, shape, value);
+  const balancer = value as Record<string, unknown>;
+  if (typeof balancer.next !== 'function' || typeof balancer.init !== 'function') {
+    const hint =
+      typeof balancer.initLoadBalancer === 'function'
+        ? "; an official-client balancer's initLoadBalancer(cluster, config) is init(cluster) here"
+        : typeof balancer.next === 'function'
+          ? '; a next(members) balancer of earlier @hz versions: keep the cluster init(cluster) receives and read cluster.getMembers() in next()'
+          : '';
+    throw new InvalidConfigurationError(
+      `Invalid configuration: ${path} must be ${shape}, got ${describe(value)}${hint}`,
+    );
+  }
+  for (const optional of ['nextDataMember', 'canGetNextDataMember']) {
+    if (balancer[optional] !== undefined && typeof balancer[optional] !== 'function') {
+      fail(`${path}.${optional}`, 'a method', balancer[optional]);
+    }
+  }
+  return value as LoadBalancer;
+}
+
 function resolveLogger(value: unknown, path: string): Logger | undefined {
   if (value === undefined) return undefined;
   const methods = ['error', 'warn', 'info', 'debug', 'trace'];
@@ -310,5 +467,27 @@ function resolvePlugins(value: unknown, path: string): readonly ClientPlugin[] {
       names.add(plugin.name);
       return plugin as ClientPlugin;
     }),
+  );
+}
+
+/** The reliable topic settings of topic `name` (see `reliableTopics`), with the defaults filled in. */
+export function reliableTopicConfigFor(
+  config: ResolvedClientConfig,
+  name: string,
+): ResolvedReliableTopicConfig {
+  return (
+    configForName(config.reliableTopics, name, 'reliable topic') ??
+    section(reliableTopic).parse(undefined, 'reliableTopics')
+  );
+}
+
+/** The flake id generator settings of generator `name` (see `flakeIdGenerators`), with the defaults filled in. */
+export function flakeIdGeneratorConfigFor(
+  config: ResolvedClientConfig,
+  name: string,
+): ResolvedFlakeIdGeneratorConfig {
+  return (
+    configForName(config.flakeIdGenerators, name, 'flake id generator') ??
+    section(flakeIdGenerator).parse(undefined, 'flakeIdGenerators')
   );
 }

@@ -89,3 +89,29 @@ export function section<S extends Fields>(
     },
   };
 }
+
+/**
+ * Sections keyed by object name, as `reliableTopics: { 'news-*': { … } }`: every key is a name or a pattern
+ * with one `*` wildcard (see `configForName`), every value a section of `fields`. The result is frozen.
+ */
+export function perName<S extends Fields>(
+  fields: S,
+): Field<Record<string, SectionInput<S>>, Readonly<Record<string, SectionOutput<S>>>> {
+  const parseSection = section(fields);
+  return {
+    parse: (value, path) => {
+      if (value === undefined) return Object.freeze({});
+      if (!isPlainObject(value)) fail(path, 'an object of { <name or pattern>: { … } }', value);
+      const resolved: Record<string, SectionOutput<S>> = {};
+      for (const [name, entry] of Object.entries(value)) {
+        const at = `${path}['${name}']`;
+        if (name.length === 0) fail(path, 'keyed by non-empty names', name);
+        if (name.indexOf('*') !== name.lastIndexOf('*')) {
+          fail(at, 'a name or a pattern with at most one * wildcard', name);
+        }
+        resolved[name] = parseSection.parse(entry, at);
+      }
+      return Object.freeze(resolved);
+    },
+  };
+}

@@ -16,9 +16,13 @@ import { Invocation, type InvocationConnection, type InvocationOptions } from '.
 export interface InvocationRouting {
   /** Smart routing: the owner's connection, if connected; unisocket: undefined (use any). */
   connectionForPartition(partitionId: number): InvocationConnection | undefined;
+  /** Smart routing: the member's connection, if connected; unisocket: the one connection (it forwards). */
   connectionForMember(uuid: string): InvocationConnection | undefined;
-  /** A connection picked by the load balancer. */
-  anyConnection(): InvocationConnection | undefined;
+  /**
+   * A connection picked by the load balancer; with `dataMember`, one to a member that holds data (not a
+   * lite member) when there is one.
+   */
+  anyConnection(dataMember?: boolean): InvocationConnection | undefined;
   /**
    * 'connected' and 'reconnecting' send or wait; 'offline' (reconnect mode ASYNC, or async start before the
    * first connection) fails fast with ClientOfflineError; 'shutdown' fails with ClientNotActiveError.
@@ -261,7 +265,7 @@ export class InvocationService {
         // Without the owner's connection any member forwards the operation to the owner.
         return routing.connectionForPartition(target.partitionId) ?? routing.anyConnection();
       case 'any':
-        return routing.anyConnection();
+        return routing.anyConnection(target.dataMember ?? false);
     }
   }
 

@@ -6,7 +6,8 @@ export type InvocationTarget =
   | { readonly kind: 'member'; readonly uuid: string }
   /** A connection chosen by the caller (authentication, listener registration on one member). */
   | { readonly kind: 'connection'; readonly connection: InvocationConnection }
-  | { readonly kind: 'any' };
+  /** Any member the load balancer picks; `dataMember`: one that holds data (SQL cannot run on lite members). */
+  | { readonly kind: 'any'; readonly dataMember?: boolean };
 
 /** What the invocation service needs of a connection. */
 export interface InvocationConnection {

@@ -27,4 +27,18 @@ describe('LifecycleService', () => {
     service.emit('STARTED');
     expect(seen).toEqual(['STARTING']);
   });
+
+  it("has the seeds' names, and refuses a listener that is not a function", () => {
+    const service = new LifecycleService(consoleLogger('OFF'));
+    const seen: string[] = [];
+    const id = service.addListener((state) => seen.push(state));
+    service.emit('STARTING');
+    expect(service.removeListener(id)).toBe(true);
+    expect(service.removeListener(id)).toBe(false);
+    service.emit('STARTED');
+    expect(seen).toEqual(['STARTING']);
+    expect(() => service.addListener('STARTED' as never)).toThrow(
+      /LifecycleService\.addListener: the listener must be a function \(state\) => void, got string/,
+    );
+  });
 });

@@ -1,3 +1,4 @@
+import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { Logger } from '../logging/logger';
 import { LifecycleState } from './lifecycle-state';
 
@@ -31,15 +32,34 @@ export class LifecycleService {
     return this.#state;
   }
 
-  /** Registers a listener; returns its id for removeLifecycleListener. */
-  addLifecycleListener(listener: LifecycleListener): string {
+  /**
+   * Registers a listener for the states from now on (listeners in the config's `lifecycleListeners` also
+   * see STARTING); returns its id for removeListener. The seeds' `add_listener`.
+   */
+  addListener(listener: LifecycleListener): string {
+    if (typeof listener !== 'function') {
+      throw new IllegalArgumentError(
+        `LifecycleService.addListener: the listener must be a function (state) => void, got ${listener === null ? 'null' : typeof listener}`,
+      );
+    }
     const id = `lifecycle-${this.#nextId++}`;
     this.#listeners.set(id, listener);
     return id;
   }
 
-  removeLifecycleListener(id: string): boolean {
-    return this.#listeners.delete(id);
+  /** Removes a listener; false when the id is not registered (any more). */
+  removeListener(registrationId: string): boolean {
+    return this.#listeners.delete(registrationId);
+  }
+
+  /** The same as addListener. */
+  addLifecycleListener(listener: LifecycleListener): string {
+    return this.addListener(listener);
+  }
+
+  /** The same as removeListener. */
+  removeLifecycleListener(registrationId: string): boolean {
+    return this.removeListener(registrationId);
   }
 
   /** @internal Moves to `state` and notifies listeners synchronously, so the order is the order of changes. */

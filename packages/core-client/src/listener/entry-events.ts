@@ -30,15 +30,15 @@ export interface EntryEvent<K, V> {
   readonly value: V | null;
   readonly oldValue: V | null;
   readonly mergingValue: V | null;
-  /** Uuid of the member the event comes from. */
-  readonly member: string | undefined;
+  /** Uuid of the member the event comes from (null when the member did not say). */
+  readonly member: string | null;
 }
 
 /** Map-wide events (evictAll, clear). */
 export interface MapEvent {
   readonly name: string;
   readonly numberOfAffectedEntries: number;
-  readonly member: string | undefined;
+  readonly member: string | null;
 }
 
 /** Callbacks per event kind; only the ones present are subscribed on the members. */
@@ -149,7 +149,7 @@ async function dispatchEntryEvent<K, V>(
 ): Promise<void> {
   const callback = ENTRY_LISTENER_CALLBACKS.find(([, type]) => type === event.eventType)?.[0];
   if (callback === undefined) return;
-  const member = event.uuid ? uuidToString(event.uuid) : undefined;
+  const member = event.uuid ? uuidToString(event.uuid) : null;
   if (callback === 'mapEvicted' || callback === 'mapCleared') {
     listener[callback]?.({ name, numberOfAffectedEntries: event.numberOfAffectedEntries, member });
     return;

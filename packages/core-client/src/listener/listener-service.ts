@@ -5,8 +5,12 @@ import type { Connection } from '../network/connection';
 /** How to add and remove one kind of listener on a member, and what to do with its events. */
 export interface ListenerSpec {
   encodeAddRequest(): ClientMessage;
-  /** The member's registration id from the add response (used to remove it later). */
-  decodeAddResponse(response: ClientMessage): string;
+  /**
+   * The member's registration id from the add response (used to remove it later). Called once per member
+   * the listener is registered on (again after a reconnect); `memberUuid` says which one, so a listener that
+   * must know where it is live (a near cache: events sent while it was not are lost) can tell.
+   */
+  decodeAddResponse(response: ClientMessage, memberUuid: string | undefined): string;
   encodeRemoveRequest(memberRegistrationId: string): ClientMessage;
   handleEvent(event: ClientMessage): void;
 }
@@ -117,7 +121,7 @@ export class ListenerService {
       registration.spec.encodeAddRequest(),
       (event) => registration.spec.handleEvent(event),
     );
-    const memberId = registration.spec.decodeAddResponse(response);
+    const memberId = registration.spec.decodeAddResponse(response, connection.memberUuid);
     if (!this.#stillRegistered(registration)) {
       // Deregistered while this registration was in flight: take it back.
       void this.#transport

@@ -41,6 +41,7 @@ import type { DataBytes, PluginHost } from '../client/client-context';
 import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
 import { currentThreadId } from '../proxy/lock-context';
 import { durationMillis } from '../proxy/proxy-base';
+import type { Int64Input } from '../util/int64';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
 import { type IndexConfig, toWireIndexConfig } from './index-config';
@@ -226,7 +227,7 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
     await this.invokeOnRandom(request);
   }
 
-  async setTtl(key: K, ttlMillis: number | bigint): Promise<boolean> {
+  async setTtl(key: K, ttlMillis: Int64Input): Promise<boolean> {
     const keyData = this.toData(key, 'key');
     const request = MapSetTtlCodec.encodeRequest(this.name, keyData, durationMillis(ttlMillis, 'ttl'));
     return MapSetTtlCodec.decodeResponse(await this.invokeOnKey(request, keyData)).response;
@@ -239,19 +240,20 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
       await this.invokeOnKey(request, keyData),
     );
     if (view === null) return null;
+    const int64 = (value: Long) => this.host.int64(value);
     return {
       key: (await this.toObject<K>(view.key)) as K,
       value: (await this.toObject<V>(view.value)) as V,
-      cost: view.cost.toBigInt(),
-      creationTime: view.creationTime.toBigInt(),
-      expirationTime: view.expirationTime.toBigInt(),
-      hits: view.hits.toBigInt(),
-      lastAccessTime: view.lastAccessTime.toBigInt(),
-      lastStoredTime: view.lastStoredTime.toBigInt(),
-      lastUpdateTime: view.lastUpdateTime.toBigInt(),
-      version: view.version.toBigInt(),
-      ttl: view.ttl.toBigInt(),
-      maxIdle: maxIdle.toBigInt(),
+      cost: int64(view.cost),
+      creationTime: int64(view.creationTime),
+      expirationTime: int64(view.expirationTime),
+      hits: int64(view.hits),
+      lastAccessTime: int64(view.lastAccessTime),
+      lastStoredTime: int64(view.lastStoredTime),
+      lastUpdateTime: int64(view.lastUpdateTime),
+      version: int64(view.version),
+      ttl: int64(view.ttl),
+      maxIdle: int64(maxIdle),
     };
   }
 

@@ -19,9 +19,11 @@ import {
   MapValuesWithPredicateCodec,
 } from '@hz/protocol/codecs/map';
 import type { PagingPredicateHolder } from '@hz/protocol/custom';
+import Long from 'long';
 import type { DataBytes } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';
 import type { Aggregator } from '../query/aggregator';
+import { AGGREGATOR_FACTORY_ID, AggregatorClassId } from '../query/ids';
 import { applyAnchorList, buildPagingPredicateHolder } from '../query/paging-holder';
 import { PagingPredicate } from '../query/predicate/paging-predicate';
 import type { ServerSideObject } from './map';
@@ -113,7 +115,10 @@ export abstract class MapQueryMethods<K, V> extends ProxyBase {
               ),
             ),
           ).response;
-    return (await this.toObject<R>(response)) as R;
+    const result = await this.toObject<unknown>(response);
+    // count, intSum, longSum and fixedPointSum answer with a Java long: the client's 64-bit result type.
+    if (Long.isLong(result) && returnsInt64(aggregator)) return this.host.int64(result as Long) as R;
+    return result as R;
   }
 
   async project<R>(projection: ServerSideObject, predicate?: ServerSideObject): Promise<R[]> {
@@ -165,6 +170,19 @@ export abstract class MapQueryMethods<K, V> extends ProxyBase {
     }
     return this.serverData(predicate, 'predicate');
   }
+}
+
+/** The built-in aggregators whose result is a Java long (the typed ones: `Aggregator<Int64>`). */
+const INT64_AGGREGATORS: ReadonlySet<number> = new Set([
+  AggregatorClassId.COUNT,
+  AggregatorClassId.FIXED_POINT_SUM,
+  AggregatorClassId.INT_SUM,
+  AggregatorClassId.LONG_SUM,
+]);
+
+function returnsInt64(aggregator: object): boolean {
+  const { factoryId, classId } = aggregator as { factoryId?: unknown; classId?: unknown };
+  return factoryId === AGGREGATOR_FACTORY_ID && typeof classId === 'number' && INT64_AGGREGATORS.has(classId);
 }
 
 interface QueryCodec<T, Args extends unknown[]> {

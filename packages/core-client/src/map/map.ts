@@ -1,14 +1,15 @@
 import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
 import type { DistributedObject } from '../proxy/proxy-manager';
 import type { Aggregator } from '../query/aggregator';
+import type { Int64Input } from '../util/int64';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
 import type { IndexConfig } from './index-config';
 
 /** TTL and max-idle of one entry, in milliseconds. Omitted: the map's configured defaults; 0: forever. */
 export interface MapPutOptions {
-  ttl?: number | bigint;
-  maxIdle?: number | bigint;
+  ttl?: Int64Input;
+  maxIdle?: Int64Input;
 }
 
 /**
@@ -65,7 +66,7 @@ export interface IMap<K, V> extends DistributedObject {
   /** Loads keys (all of them, or the given ones) from the MapLoader. */
   loadAll(keys?: Iterable<K>, replaceExistingValues?: boolean): Promise<void>;
   /** Changes the TTL of an existing entry; false if the key is absent. */
-  setTtl(key: K, ttlMillis: number | bigint): Promise<boolean>;
+  setTtl(key: K, ttlMillis: Int64Input): Promise<boolean>;
   getEntryView(key: K): Promise<EntryView<K, V> | null>;
   keySet(predicate?: ServerSideObject): Promise<K[]>;
   values(predicate?: ServerSideObject): Promise<V[]>;

@@ -1,6 +1,7 @@
 import type { ClientMessage } from '@hz/protocol';
 import { randomUuid, type Uuid, uuidToString } from '@hz/protocol';
 import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/protocol/codecs/client';
+import type { Member } from '../cluster/member';
 import type { ResolvedClientConfig } from '../config/resolve-config';
 import { diagnosticChannels } from '../diagnostics/channels';
 import {
@@ -14,7 +15,6 @@ import type { InvocationRouting } from '../invocation/invocation-service';
 import type { Logger } from '../logging/logger';
 import { type Address, addressKey } from '../util/address';
 import { Backoff } from '../util/backoff';
-import type { BalancedMember } from '../util/load-balancer';
 import { type AddressProvider, configuredAddresses } from './address-provider';
 import { cloudDiscovery } from './cloud-discovery';
 import { Connection } from './connection';
@@ -56,7 +56,8 @@ export interface ConnectionManagerHooks {
   onGiveUp(reason: Error): void;
   /** Authenticated with partitionCount; false if it differs from the known one. */
   onPartitionCount(count: number): boolean;
-  members(): readonly BalancedMember[];
+  /** The current members (the cluster's view). */
+  members(): readonly Member[];
   memberAddress(uuid: string): Address | undefined;
   /** Turns an error response (e.g. to authentication) into the error to report. */
   decodeError(message: ClientMessage): Error;
@@ -159,14 +160,37 @@ export class ConnectionManager {
     return connection?.alive ? connection : undefined;
   }
 
-  anyConnection(): Connection | undefined {
+  /**
+   * The connection for an operation without a partition: the load balancer's member (smart routing), or
+   * any open connection. `dataMember`: a member that is not a lite member, whenever one is connected.
+   */
+  anyConnection(dataMember = false): Connection | undefined {
     if (this.#config.network.smartRouting) {
-      const member = this.#config.loadBalancer.next(this.#hooks.members());
+      const member = this.#balancedMember(dataMember);
       const connection = member && this.connectionForMember(member.uuid);
       if (connection) return connection;
     }
+    if (dataMember) {
+      for (const member of this.#hooks.members()) {
+        if (member.liteMember) continue;
+        const connection = this.connectionForMember(member.uuid);
+        if (connection) return connection;
+      }
+    }
     for (const connection of this.#byMember.values()) if (connection.alive) return connection;
     return undefined;
+  }
+
+  #balancedMember(dataMember: boolean): Member | null {
+    const balancer = this.#config.loadBalancer;
+    try {
+      if (!dataMember) return balancer.next();
+      return balancer.nextDataMember && balancer.canGetNextDataMember?.() ? balancer.nextDataMember() : null;
+    } catch (error) {
+      // A custom balancer that throws must not fail the operation: any connection will do.
+      this.#logger.warn('ConnectionManager', 'the load balancer threw; using any connection', error);
+      return null;
+    }
   }
 
   /** Opens connections to members without one (smart routing); idempotent per member. */
@@ -265,7 +289,9 @@ export class ConnectionManager {
       {
         connector: this.#connector,
         connectTimeoutMillis: this.#config.network.connectionTimeout,
-        noDelay: this.#config.properties['hazelcast.client.socket.no.delay'],
+        noDelay: this.#config.network.socketOptions.noDelay,
+        keepAlive: this.#config.network.socketOptions.keepAlive,
+        keepAliveInitialDelayMillis: this.#config.network.socketOptions.keepAliveInitialDelayMillis,
         coalescingThresholdBytes: this.#config.properties['hazelcast.client.autopipelining.threshold.bytes'],
         coalesce: this.#config.properties['hazelcast.client.autopipelining.enabled'],
         signal: this.#stopping.signal,

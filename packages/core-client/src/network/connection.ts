@@ -11,7 +11,11 @@ const PROTOCOL_HEADER = Buffer.from('CP2', 'latin1');
 
 export interface ConnectionOptions {
   connectTimeoutMillis: number;
+  /** TCP_NODELAY (`network.socketOptions.noDelay`). */
   noDelay: boolean;
+  /** SO_KEEPALIVE, and the idle time before the first probe (0: the system's setting). */
+  keepAlive: boolean;
+  keepAliveInitialDelayMillis: number;
   coalescingThresholdBytes: number;
   /** false: every message in its own socket write. */
   coalesce: boolean;
@@ -101,7 +105,7 @@ export class Connection implements InvocationConnection {
         : undefined;
     try {
       const socket = await (options.connector ?? tcpConnector).connect(address, attempt.signal);
-      socket.setNoDelay(options.noDelay);
+      applySocketOptions(socket, options);
       socket.write(PROTOCOL_HEADER);
       return new Connection(socket, address, options, handlers);
     } finally {
@@ -163,6 +167,19 @@ export class Connection implements InvocationConnection {
     }
     for (const message of messages) this.#handlers.onMessage(message, this);
   }
+}
+
+/**
+ * Sets `network.socketOptions` on a connected socket. Node's `net` offers exactly these of the seeds'
+ * `socket_options`. (Set after connecting: Node applies a keep-alive delay of 0 given before the connect as
+ * 60 s, after it as "the system's setting", which is what 0 means here.)
+ */
+export function applySocketOptions(
+  socket: Socket,
+  options: Pick<ConnectionOptions, 'noDelay' | 'keepAlive' | 'keepAliveInitialDelayMillis'>,
+): void {
+  socket.setNoDelay(options.noDelay);
+  if (options.keepAlive) socket.setKeepAlive(true, options.keepAliveInitialDelayMillis);
 }
 
 function outbound(message: ClientMessage): OutboundMessage {

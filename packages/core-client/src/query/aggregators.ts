@@ -1,6 +1,6 @@
 // The aggregator builders, with the official Node client's names (plus maxBy/minBy, which it lacks).
 // Each takes an optional attribute path; without one the entry values themselves are aggregated.
-import type Long from 'long';
+import type { Int64 } from '../util/int64';
 import { Aggregator } from './aggregator';
 import { AggregatorClassId } from './ids';
 import type { MapEntryResult } from './query-results';
@@ -11,8 +11,8 @@ function build<R>(operation: string, classId: number, attributePath: string | un
   return new Aggregator<R>(classId, attributePath ?? null);
 }
 
-/** Counts the entries (nulls included). Resolves to a Long. */
-export function count(attributePath?: string): Aggregator<Long> {
+/** Counts the entries (nulls included). Resolves to an Int64 (bigint, or Long with `int64Type: 'Long'`). */
+export function count(attributePath?: string): Aggregator<Int64> {
   return build('count', AggregatorClassId.COUNT, attributePath);
 }
 
@@ -31,8 +31,8 @@ export function doubleSum(attributePath?: string): Aggregator<number> {
   return build('doubleSum', AggregatorClassId.DOUBLE_SUM, attributePath);
 }
 
-/** Sum of any Java numbers, as a Long (fractions are truncated). */
-export function fixedPointSum(attributePath?: string): Aggregator<Long> {
+/** Sum of any Java numbers, as an Int64 (fractions are truncated). */
+export function fixedPointSum(attributePath?: string): Aggregator<Int64> {
   return build('fixedPointSum', AggregatorClassId.FIXED_POINT_SUM, attributePath);
 }
 
@@ -46,8 +46,8 @@ export function intAvg(attributePath?: string): Aggregator<number> {
   return build('intAvg', AggregatorClassId.INT_AVG, attributePath);
 }
 
-/** Sum of Java Integer values, as a Long. */
-export function intSum(attributePath?: string): Aggregator<Long> {
+/** Sum of Java Integer values, as an Int64. */
+export function intSum(attributePath?: string): Aggregator<Int64> {
   return build('intSum', AggregatorClassId.INT_SUM, attributePath);
 }
 
@@ -61,8 +61,8 @@ export function longAvg(attributePath?: string): Aggregator<number> {
   return build('longAvg', AggregatorClassId.LONG_AVG, attributePath);
 }
 
-/** Sum of Java Long values. */
-export function longSum(attributePath?: string): Aggregator<Long> {
+/** Sum of Java Long values, as an Int64. */
+export function longSum(attributePath?: string): Aggregator<Int64> {
   return build('longSum', AggregatorClassId.LONG_SUM, attributePath);
 }
 

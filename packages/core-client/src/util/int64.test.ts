@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import Long from 'long';
 import { describe, expect, it } from 'vitest';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
@@ -25,5 +27,34 @@ describe('64-bit values', () => {
     const value = Long.fromString('9007199254740993');
     expect(int64Result(value, 'bigint')).toBe(9007199254740993n);
     expect(int64Result(value, 'Long')).toBe(value);
+  });
+});
+
+describe('the core surface has one 64-bit result type', () => {
+  const srcDir = join(__dirname, '..');
+  const sources = (readdirSync(srcDir, { recursive: true }) as string[])
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.includes('test-support'))
+    .map((file) => ({
+      file: relative(srcDir, join(srcDir, file)),
+      text: readFileSync(join(srcDir, file), 'utf8'),
+    }));
+
+  it('converts wire longs only through int64Result (host.int64), never to bigint or number by hand', () => {
+    expect(sources.length).toBeGreaterThan(50);
+    expect(sources.some(({ file }) => file === join('map', 'entry-view.ts'))).toBe(true);
+    const offenders = sources
+      .filter(({ file }) => file !== join('util', 'int64.ts'))
+      .filter(({ text }) => /\.toBigInt\(\)/.test(text))
+      .map(({ file }) => file);
+    expect(offenders).toEqual([]);
+  });
+
+  it('declares no public result as a Long or a bare bigint', () => {
+    const offenders = sources.flatMap(({ file, text }) =>
+      [...text.matchAll(/(Promise|Aggregator)<(Long|bigint)>|readonly \w+: (Long|bigint);/g)].map(
+        (match) => `${file}: ${match[0]}`,
+      ),
+    );
+    expect(offenders).toEqual([]);
   });
 });

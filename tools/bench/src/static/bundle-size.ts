@@ -88,6 +88,10 @@ const FORBIDDEN = [
   // TLS, statistics, cloud discovery and tracing are configured in the core config, so they are in every
   // bundle by design; only node:tls, node:https and node:zlib are loaded on use.
   /packages\/[^/]+\/test\//,
+  // Ringbuffer, Topic, ReliableTopic, PNCounter, FlakeIdGenerator: their proxies, codecs and shared parts.
+  /core-client\/src\/(ringbuffer|topic|reliable-topic|pn-counter|flake-id)\//,
+  /codecs\/(ringbuffer|topic|pn-counter|flake-id-generator)\//,
+  /core-client\/src\/(listener\/message-listener|config\/name-matcher)\.ts/,
 ];
 
 /**
@@ -101,6 +105,8 @@ const FORBIDDEN_IN_ATOMIC_LONG = [
   /packages\/(sql|near-cache)\//,
   /near-?cache/i,
   /\/queue\//,
+  // Member selectors are for programs that ask for them (getMembers(selector)), not for every client.
+  /core-client\/src\/cluster\/member-selectors/,
 ];
 
 function forbiddenIn(program: BundleCase['program']): readonly RegExp[] {
