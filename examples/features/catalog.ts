@@ -1,7 +1,7 @@
 // The examples, one entry each: the tests run every program against a member of the kind it needs and
 // check what it printed and what it left in the cluster; README.md must link every one. Adding an example
 // is a program in src/ plus one entry here.
-import { getMap, getQueue, type HazelcastClient } from '@hz/core-client';
+import { getMap, getQueue, getRingbuffer, type HazelcastClient } from '@hz/core-client';
 import type { CompactGenericRecord, HazelcastJsonValue } from '@hz/serialization';
 
 /** What a program needs from the cluster it runs against. */
@@ -60,6 +60,28 @@ export const EXAMPLES: readonly Example[] = [
       /^poll with a timeout: null$/,
     ],
     readBack: { read: (client) => getQueue(client, 'jobs').size(), expected: 0 },
+  },
+  {
+    file: 'src/reliable-topic.ts',
+    title: 'Reliable topic',
+    packages: ['@hz/core-client'],
+    cluster: 'jet',
+    output: [/^listener heard: 1, 2, 3$/, /^iterator read: tea, coffee, cocoa$/, /^resumed with: juice$/],
+    readBack: { read: (client) => getRingbuffer(client, '_hz_rb_orders').size(), expected: 4n },
+  },
+  {
+    file: 'src/near-cache.ts',
+    title: 'Near cache',
+    packages: ['@hz/core-client', '@hz/near-cache'],
+    cluster: 'jet',
+    output: [
+      /^first read: 3$/,
+      /^second read: 3$/,
+      /^hits 1, misses 1$/,
+      /^after the change elsewhere: 4$/,
+      /^invalidated: true$/,
+    ],
+    readBack: { read: (client) => getMap(client, 'prices').get('tea'), expected: 4 },
   },
   {
     file: 'src/cp-lock.ts',

@@ -127,19 +127,30 @@ await LockContext.run(async () => {
     id: 'near-cache',
     package: '@hz/near-cache',
     body: `
-      const client = await hz.HazelcastClient.newHazelcastClient(config);
+      const client = await hz.HazelcastClient.newHazelcastClient({ ...config, plugins: [feature.nearCache({ 'packed-nc-*': {} })] });
       const map = hz.getMap(client, 'packed-nc-' + flavor);
       await map.put('k', 'v');
-      const result = { value: await map.get('k'), exports: Object.keys(feature).length >= 0 };
+      const first = await map.get('k');
+      const second = await map.get('k');
+      const stats = feature.getNearCacheStats(map);
+      const result = { first, second, hits: stats.hits, misses: stats.misses, entries: stats.ownedEntryCount };
       await client.shutdown();
       return result;`,
-    expected: () => ({ value: 'v', exports: true }),
+    // The first read misses and caches, the second is served from local memory.
+    expected: () => ({ first: 'v', second: 'v', hits: 1, misses: 1, entries: 1 }),
     written: (flavor) => ({ map: `packed-nc-${flavor}`, key: 'k', value: 'v' }),
     typed: `import { type ClientConfig, getMap, HazelcastClient } from '@hz/core-client';
-import * as nearCacheModule from '@hz/near-cache';
-${TYPED_CONNECT}
+import { getNearCacheStats, type NearCacheStats, nearCache } from '@hz/near-cache';
+const config: ClientConfig = {
+  clusterName: 'dev',
+  network: { clusterMembers: ['127.0.0.1:5701'] },
+  plugins: [nearCache({ prices: { inMemoryFormat: 'OBJECT', timeToLiveSeconds: 300 } })],
+};
 await using client = await HazelcastClient.newHazelcastClient(config);
-console.log(nearCacheModule, await getMap<string, string>(client, 'prices').get('k'));
+const prices = getMap<string, number>(client, 'prices');
+console.log(await prices.get('ada'));
+const stats: NearCacheStats | null = getNearCacheStats(prices);
+console.log(stats?.hits);
 `,
   },
 ];

@@ -53,6 +53,14 @@ console.log(await getAtomicLong(client, 'counter').incrementAndGet());
 await client.shutdown();`,
   },
   {
+    name: 'nearCache only',
+    program: `import { HazelcastClient, getMap } from '@hz/core-client';
+import { nearCache } from '@hz/near-cache';
+const client = await HazelcastClient.newHazelcastClient({ clusterName: 'dev', plugins: [nearCache({ prices: {} })] });
+console.log(await getMap(client, 'prices').get('k'));
+await client.shutdown();`,
+  },
+  {
     name: 'everything from @hz/core-client',
     program: `import * as hz from '@hz/core-client';
 console.log(hz);`,
