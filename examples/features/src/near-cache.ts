@@ -16,6 +16,12 @@ const client = await HazelcastClient.newHazelcastClient({
 const prices = getMap<string, number>(client, 'prices');
 await prices.put('tea', 3);
 
+// Reads are cached once the map's invalidation listener is registered and its first metadata arrived, a
+// moment after getMap; until then they go to the cluster. An application need not wait: this example does,
+// so that the second read below is a hit.
+for (let i = 0; i < 600 && (getNearCacheStats(prices)?.reconciliations ?? 0) === 0; i++) {
+  await new Promise((resolve) => setTimeout(resolve, 50));
+}
 console.log('first read:', await prices.get('tea')); // from the cluster, now cached
 console.log('second read:', await prices.get('tea')); // from local memory
 let stats = getNearCacheStats(prices);

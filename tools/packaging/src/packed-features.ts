@@ -130,6 +130,11 @@ await LockContext.run(async () => {
       const client = await hz.HazelcastClient.newHazelcastClient({ ...config, plugins: [feature.nearCache({ 'packed-nc-*': {} })] });
       const map = hz.getMap(client, 'packed-nc-' + flavor);
       await map.put('k', 'v');
+      // Reads are cached once the map's invalidation listener is registered and its first metadata arrived
+      // (the first reconciliation, a moment after getMap); this program waits for that, bounded.
+      for (let i = 0; i < 600 && feature.getNearCacheStats(map).reconciliations === 0; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
       const first = await map.get('k');
       const second = await map.get('k');
       const stats = feature.getNearCacheStats(map);
