@@ -66,6 +66,13 @@ export {
   type ReconnectStartEvent,
 } from './diagnostics/channels';
 export * from './errors/hazelcast-error';
+export {
+  type ExecuteOptions,
+  getExecutorService,
+  type IExecutorService,
+  type MemberResults,
+  type MemberTarget,
+} from './executor/index';
 export { type FlakeIdGenerator, getFlakeIdGenerator } from './flake-id/index';
 export type { LifecycleService } from './lifecycle/lifecycle-service';
 export { LifecycleState } from './lifecycle/lifecycle-state';
@@ -145,6 +152,22 @@ export {
 export * from './serialization-exports';
 export { getSet, type ISet } from './set/index';
 export { getTopic, type ITopic, type Message, type MessageListener } from './topic/index';
+export {
+  newTransaction,
+  runInTransaction,
+  type Transaction,
+  type TransactionalList,
+  type TransactionalMap,
+  type TransactionalMapPutOptions,
+  type TransactionalMultiMap,
+  type TransactionalObject,
+  type TransactionalQueue,
+  type TransactionalQueueWaitOptions,
+  type TransactionalSet,
+  type TransactionOptions,
+  TransactionState,
+  TransactionType,
+} from './transaction/index';
 export type { Address } from './util/address';
 export { type HazelcastTypes, type Int64, type Int64Input, type Int64Type, int64Arg } from './util/int64';
 export {

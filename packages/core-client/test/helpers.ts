@@ -41,3 +41,21 @@ export async function keyOwnedBy(client: HazelcastClient, uuid: string, prefix =
   }
   throw new Error(`no key owned by ${uuid}`);
 }
+
+/**
+ * Resolves once every live member reports the cluster safe (no partition migration running or pending), as
+ * its REST health endpoint says: after a member joins or dies, partitions move for a while, and a test that
+ * picks keys by owner must not race those moves.
+ */
+export async function clusterSafe(cluster: Cluster): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      for (const member of cluster.liveMembers) {
+        const response = await fetch(`http://127.0.0.1:${member.port}/hazelcast/health`);
+        const health = (await response.json()) as { clusterSafe?: boolean; migrationQueueSize?: number };
+        expect(health).toMatchObject({ clusterSafe: true, migrationQueueSize: 0 });
+      }
+    },
+    { timeout: 60_000, interval: 100 },
+  );
+}

@@ -37,6 +37,7 @@ interface RecorderOptions {
 interface Recorder {
   readonly events: string[];
   readonly wrappedReads: Map<string, number>;
+  readonly clusterChanges: Array<{ previousClusterId: string; clusterId: string }>;
   host: PluginHost | undefined;
 }
 
@@ -45,14 +46,17 @@ function recorder(options: RecorderOptions): ClientPlugin<Recorder> & { state: R
   const config = section(options as never, 'plugins[recorder]');
   checkKeys(config, 'plugins[recorder]', ['wrapPrefix', 'reportEvery']);
   optNumber(config.reportEvery, 'plugins[recorder].reportEvery', 1, { min: 1, integer: true });
-  const state: Recorder = { events: [], wrappedReads: new Map(), host: undefined };
+  const state: Recorder = { events: [], wrappedReads: new Map(), clusterChanges: [], host: undefined };
   return {
     name: 'recorder',
     state,
     setup(host) {
       state.host = host;
       host.on('started', () => state.events.push('started'));
-      host.on('clusterChanged', () => state.events.push('clusterChanged'));
+      host.on('clusterChanged', (change) => {
+        state.events.push('clusterChanged');
+        state.clusterChanges.push(change);
+      });
       host.on('memberAdded', () => state.events.push('memberAdded'));
       host.on('memberRemoved', () => state.events.push('memberRemoved'));
       host.on('connectionLost', () => state.events.push('connectionLost'));
@@ -132,6 +136,10 @@ describe('a plug-in registered through the config', () => {
       await reconnected;
       await vi.waitFor(() => expect(plugin.state.events).toContain('clusterChanged'), { timeout: 10_000 });
       expect(plugin.state.events).toContain('connectionLost');
+      const [change] = plugin.state.clusterChanges;
+      expect(change?.previousClusterId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(change?.clusterId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(change?.clusterId).not.toBe(change?.previousClusterId);
       // The restarted cluster is a new one: the wrapped map still works there.
       await wrapped.set('after', 'restart');
       expect(await wrapped.get('after')).toBe('restart');

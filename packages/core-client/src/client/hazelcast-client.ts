@@ -102,7 +102,8 @@ export class HazelcastClient {
 
     this.#connections = new ConnectionManager(config, this.#logger, {
       onMessage: (message) => this.#onMessage(message),
-      onConnectionAdded: (connection, clusterChanged) => this.#onConnectionAdded(connection, clusterChanged),
+      onConnectionAdded: (connection, clusterChanged, previous) =>
+        this.#onConnectionAdded(connection, clusterChanged, previous),
       prepareConnection: (connection) => this.#prepareConnection(connection),
       onConnectionClosed: (connection, reason) => this.#invocations.connectionClosed(connection, reason),
       onConnectionRemoved: (connection, reason) => {

@@ -145,6 +145,11 @@ export class TransactionTimedOutError extends TransactionError {
   override name = 'TransactionTimedOutError';
 }
 
+/** An executor refused a task: it is shut down (or its queue is full). Nothing ran. */
+export class RejectedExecutionError extends HazelcastError {
+  override name = 'RejectedExecutionError';
+}
+
 /** The cluster has no data member (only lite members) to run the operation. */
 export class NoDataMemberInClusterError extends HazelcastError {
   override name = 'NoDataMemberInClusterError';

@@ -38,8 +38,11 @@ const SERIALIZATION_VERSION = 1;
 export interface ConnectionManagerHooks {
   /** Invocation service hook: every message read from a connection. */
   onMessage(message: ClientMessage, connection: Connection): void;
-  /** An authenticated connection joined the pool; `clusterChanged` on the first connection to a new cluster id. */
-  onConnectionAdded(connection: Connection, clusterChanged: boolean): void;
+  /**
+   * An authenticated connection joined the pool; `clusterChanged` on the first connection to a new cluster
+   * id, whose predecessor is `previousClusterId`.
+   */
+  onConnectionAdded(connection: Connection, clusterChanged: boolean, previousClusterId?: string): void;
   /**
    * Runs on an authenticated connection before it joins the pool, so nothing is routed to it until it
    * resolves (the client registers the backup-ack listener here). A rejection closes the connection.
@@ -457,7 +460,8 @@ export class ConnectionManager {
       return existing;
     }
     const wasDisconnected = this.#byMember.size === 0;
-    const clusterChanged = this.#clusterId !== undefined && clusterId !== this.#clusterId;
+    const previousClusterId = this.#clusterId;
+    const clusterChanged = previousClusterId !== undefined && clusterId !== previousClusterId;
     this.#clusterId = clusterId;
     const previous = this.#byMember.get(memberUuid);
     if (previous && previous !== connection)
@@ -473,7 +477,7 @@ export class ConnectionManager {
     }
     const open = diagnosticChannels().connectionOpen;
     if (open.hasSubscribers) open.publish(this.#connectionEvent(connection));
-    this.#hooks.onConnectionAdded(connection, clusterChanged);
+    this.#hooks.onConnectionAdded(connection, clusterChanged, previousClusterId);
     return connection;
   }
 

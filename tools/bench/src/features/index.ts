@@ -1,4 +1,5 @@
 import { cpBenchmark } from './cp';
+import { executorBenchmark } from './executor';
 import type { FeatureBenchmark } from './feature';
 import { flakeIdBenchmark } from './flake-id';
 import { multimapBenchmark } from './multimap';
@@ -9,6 +10,7 @@ import { reliableTopicBenchmark } from './reliable-topic';
 import { sqlBenchmark } from './sql';
 import { sqlStreamBenchmark } from './sql-stream';
 import { surfaceBenchmark } from './surface';
+import { transactionBenchmark } from './transaction';
 
 /** Every feature benchmark `pnpm bench` runs after the Map scenarios; add yours here (one line). */
 export const FEATURES: readonly FeatureBenchmark[] = [
@@ -22,4 +24,6 @@ export const FEATURES: readonly FeatureBenchmark[] = [
   sqlStreamBenchmark,
   nearCacheBenchmark,
   surfaceBenchmark,
+  executorBenchmark,
+  transactionBenchmark,
 ];

@@ -92,6 +92,8 @@ const FORBIDDEN = [
   /core-client\/src\/(ringbuffer|topic|reliable-topic|pn-counter|flake-id)\//,
   /codecs\/(ringbuffer|topic|pn-counter|flake-id-generator)\//,
   /core-client\/src\/(listener\/message-listener|config\/name-matcher)\.ts/,
+  /codecs\/(executor-service|transaction|transactional-map)\//,
+  /core-client\/src\/(executor|transaction)\//,
 ];
 
 /**
