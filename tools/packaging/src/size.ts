@@ -6,8 +6,8 @@ import { repoRoot } from './workspace';
 
 // Size budgets of named entry points: small programs a user would write, bundled (esbuild, minified,
 // platform node, ESM) from the built packages exactly as an application's bundler sees them (no
-// `@hz/source` condition). The budgets live in size-budgets.json; `pnpm size --update` rewrites them from
-// today's sizes plus the file's margin. Adding an entry point is one entry in SIZE_ENTRIES.
+// `@hz/source` condition). The budgets live in size-budgets.json; `pnpm size --update --reason "…"` raises
+// the budgets that broke to today's sizes plus the file's margin, and writes the reason next to each. Adding an entry point is one entry in SIZE_ENTRIES.
 
 /** One named entry point: a program that uses one thing. */
 export interface SizeEntry {
@@ -76,7 +76,12 @@ export interface BudgetFile {
   readonly $comment?: string;
   /** Headroom `--update` adds to today's sizes, in percent. */
   readonly marginPercent: number;
-  readonly budgets: Record<string, Size>;
+  readonly budgets: Record<string, Budget>;
+}
+
+/** A budget: the most an entry point may weigh, and why it was last raised (absent for a first budget). */
+export interface Budget extends Size {
+  readonly reason?: string;
 }
 
 export const budgetPath = join(repoRoot, 'tools', 'packaging', 'size-budgets.json');
@@ -108,7 +113,7 @@ export async function measure(entry: SizeEntry): Promise<Size> {
 export interface SizeRow {
   readonly name: string;
   readonly size: Size;
-  readonly budget: Size | undefined;
+  readonly budget: Budget | undefined;
   /** What is wrong: over budget (with the numbers), or no budget; empty when within budget. */
   readonly problems: string[];
 }
@@ -122,7 +127,10 @@ export async function checkSizes(
     const size = await measure(entry);
     const budget = budgets.budgets[entry.name];
     const problems: string[] = [];
-    if (!budget) problems.push(`"${entry.name}" has no budget in size-budgets.json (run pnpm size --update)`);
+    if (!budget)
+      problems.push(
+        `"${entry.name}" has no budget in size-budgets.json (run pnpm size --update --reason "…")`,
+      );
     else {
       for (const key of ['minifiedBytes', 'gzipBytes'] as const) {
         if (size[key] > budget[key]) {
@@ -154,15 +162,23 @@ export function formatSizes(rows: readonly SizeRow[]): string {
   return lines.join('\n');
 }
 
-/** Rewrites size-budgets.json: today's sizes plus the margin, for every entry (stale ones dropped). */
-export function writeBudgets(rows: readonly SizeRow[], previous: BudgetFile): BudgetFile {
+/**
+ * Rewrites size-budgets.json for the entries over their budget or without one: today's size plus the margin,
+ * with `reason` next to it (a raise is never silent). Budgets that hold stay as they are; stale ones go.
+ */
+export function writeBudgets(rows: readonly SizeRow[], previous: BudgetFile, reason: string): BudgetFile {
   const factor = 1 + previous.marginPercent / 100;
-  const budgets: Record<string, Size> = {};
+  const budgets: Record<string, Budget> = {};
   for (const row of rows) {
-    budgets[row.name] = {
-      minifiedBytes: Math.ceil(row.size.minifiedBytes * factor),
-      gzipBytes: Math.ceil(row.size.gzipBytes * factor),
-    };
+    const before = previous.budgets[row.name];
+    budgets[row.name] =
+      before && row.problems.length === 0
+        ? before
+        : {
+            minifiedBytes: Math.ceil(row.size.minifiedBytes * factor),
+            gzipBytes: Math.ceil(row.size.gzipBytes * factor),
+            reason,
+          };
   }
   const file: BudgetFile = { ...previous, budgets };
   writeFileSync(budgetPath, `${JSON.stringify(file, null, 2)}\n`);
