@@ -2,7 +2,7 @@
 // check what it printed and what it left in the cluster; README.md must link every one. Adding an example
 // is a program in src/ plus one entry here.
 import { getMap, getQueue, getRingbuffer, type HazelcastClient } from '@hz/core-client';
-import type { CompactGenericRecord, HazelcastJsonValue } from '@hz/serialization';
+import type { CompactGenericRecord } from '@hz/serialization';
 
 /** What a program needs from the cluster it runs against. */
 export type ExampleCluster =
@@ -43,8 +43,8 @@ export const EXAMPLES: readonly Example[] = [
       /^names under 40: Ada, Linus$/,
     ],
     readBack: {
-      read: async (client) =>
-        JSON.parse(String(await getMap<string, HazelcastJsonValue>(client, 'people').get('grace'))),
+      // Read back parsed (the default JSON policy, EAGER).
+      read: (client) => getMap(client, 'people').get('grace'),
       expected: { name: 'Grace', age: 45, city: 'New York' },
     },
   },

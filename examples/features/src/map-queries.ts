@@ -8,7 +8,16 @@ const client = await HazelcastClient.newHazelcastClient({
   clusterName: process.env.HZ_CLUSTER_NAME ?? 'dev',
   network: { clusterMembers: (process.env.HZ_MEMBERS ?? '127.0.0.1:5701').split(',') },
 });
+// Values are written as HazelcastJsonValue (JSON on the members, queryable by attribute) and read back
+// parsed into plain objects (the default jsonStringDeserializationPolicy, 'EAGER', as in hazelcast-client):
+// two typed views of the one map.
+interface Person {
+  name: string;
+  age: number;
+  city: string;
+}
 const people = getMap<string, HazelcastJsonValue>(client, 'people');
+const peopleRead = getMap<string, Person>(client, 'people');
 const person = (name: string, age: number, city: string) =>
   new HazelcastJsonValue(JSON.stringify({ name, age, city }));
 await people.putAll([
@@ -21,15 +30,15 @@ await people.putAll([
 // Keys and values that match, evaluated on the members that own them.
 const over40 = await people.keySet(Predicates.greaterThan('age', 40));
 console.log('over 40:', [...over40].sort().join(', '));
-const londonOrHelsinki = await people.values(Predicates.inPredicate('city', 'London', 'Helsinki'));
+const londonOrHelsinki = await peopleRead.values(Predicates.inPredicate('city', 'London', 'Helsinki'));
 console.log(
   'in London or Helsinki:',
   londonOrHelsinki
-    .map((v) => JSON.parse(v.toString()).name)
+    .map((p) => p.name)
     .sort()
     .join(', '),
 );
-const sqlLike = await people.entrySet(Predicates.sql('age BETWEEN 30 AND 42'));
+const sqlLike = await peopleRead.entrySet(Predicates.sql('age BETWEEN 30 AND 42'));
 console.log(
   'aged 30 to 42:',
   sqlLike
