@@ -192,14 +192,14 @@ describe('Ringbuffer', () => {
     const sent = vi.spyOn(context, 'invokeOnPartition');
     try {
       const cases: Array<[() => Promise<unknown>, RegExp]> = [
-        [() => rb.add(null), /Ringbuffer rb-small-bad: a item must not be null/],
-        [() => rb.add(undefined), /a item must not be undefined/],
+        [() => rb.add(null), /Ringbuffer rb-small-bad: an item must not be null/],
+        [() => rb.add(undefined), /an item must not be undefined/],
         [
           () => rb.add('x', { overflowPolicy: 'DROP' as OverflowPolicy }),
           /overflowPolicy must be "OVERWRITE" or "FAIL", got "DROP"/,
         ],
         [() => rb.addAll([]), /addAll needs at least one item/],
-        [() => rb.addAll(['a', null]), /a item must not be null/],
+        [() => rb.addAll(['a', null]), /an item must not be null/],
         [
           () => rb.addAll(Array.from({ length: RINGBUFFER_MAX_BATCH_SIZE + 1 }, () => 'x')),
           /addAll takes at most 1000 items, got 1001/,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { FaultProxy } from '@hz-tools/fault-proxy';
 import { compileJavaHelpers } from './java-helpers';
 import { ensureHazelcastJars } from './maven';
 import { renderMemberConfig } from './member-config';
@@ -55,6 +56,19 @@ export interface ClusterOptions {
    * smart clients connect to every member over TLS. `addresses` then lists the terminators.
    */
   tls?: ClusterTlsOptions;
+  /**
+   * Clients reach every member through a fault proxy of ours (`cluster.proxies`, `cluster.proxyOf(member)`):
+   * shorthand for a `clientFront` that starts a `FaultProxy` in front of each member.
+   */
+  proxied?: boolean;
+  /**
+   * Something of the test's own in front of each member's client endpoint. Each member then gets a client
+   * endpoint of its own (advanced networking, on a port the harness picks) and advertises the front's
+   * `address` to clients instead of its own, so smart clients connect to every member through its front.
+   * Members keep talking to each other directly. A front is made once per member port and kept when that
+   * member restarts on the same port. `addresses` lists the fronts.
+   */
+  clientFront?: ClientFrontFactory;
 }
 
 export interface ClusterTlsOptions {
@@ -66,6 +80,30 @@ export interface ClusterTlsOptions {
    */
   advertise?: (member: { readonly index: number; readonly terminatorPort: number }) => string;
 }
+
+/** Where a member's client front forwards to, and a free port of the test range for it to listen on. */
+export interface ClientFrontRequest {
+  /** Launch index of the member (0 first). */
+  readonly index: number;
+  /** The member's own port (member traffic; the harness knows the member by it). */
+  readonly memberPort: number;
+  /** The member's client endpoint on 127.0.0.1: what the front forwards to. */
+  readonly clientPort: number;
+  /** A port nothing listens on yet, from this process's test range. */
+  readonly frontPort: number;
+}
+
+/** What stands in front of a member's client endpoint (a fault proxy, a TLS terminator). */
+export interface ClientFront {
+  /** `host:port` the member advertises to clients. */
+  readonly address: string;
+  close(): Promise<void>;
+}
+
+export type ClientFrontFactory = (request: ClientFrontRequest) => Promise<ClientFront>;
+
+const faultProxyFront: ClientFrontFactory = (request) =>
+  FaultProxy.start({ port: request.frontPort, target: { port: request.clientPort } });
 
 /** What tests see of one member. */
 export interface MemberInfo {
@@ -106,10 +144,15 @@ export class Cluster {
   /** Lite flag and attributes by member port, kept across restarts. */
   readonly #memberOptions = new Map<number, MemberOptions>();
   readonly #liteProcesses = new WeakSet<MemberProcess>();
+  /** Clusters with client fronts: each member port's client endpoint port and front, kept across restarts. */
+  readonly #clientFronts = new Map<number, { clientPort: number; front: ClientFront }>();
 
   private constructor(name: string, version: string, options: ClusterOptions) {
     this.name = name;
     this.version = version;
+    if (options.tls && (options.proxied || options.clientFront)) {
+      throw new Error('tools/cluster: a cluster has TLS terminators or client fronts, not both');
+    }
     this.#options = options;
     this.#dir = join(runDir(), name);
   }
@@ -163,7 +206,7 @@ export class Cluster {
       .map((p) => this.#describe(p));
   }
 
-  /** Where clients connect to every live member (`127.0.0.1:port`, or the TLS terminators), for `clusterMembers`. */
+  /** Where clients reach every live member (`127.0.0.1:port`, its TLS terminator or its front), for `clusterMembers`. */
   get addresses(): string[] {
     return this.liveMembers.map((m) => m.clientAddress);
   }
@@ -176,6 +219,22 @@ export class Cluster {
   /** New TLS settings for every terminator; connections accepted from now on use them. */
   configureTls(settings: TlsServerSettings): void {
     for (const terminator of this.tlsTerminators) terminator.configure(settings);
+  }
+
+  /** The fault proxies of a `proxied` cluster, in member launch order (one per member port). */
+  get proxies(): FaultProxy[] {
+    return [...this.#clientFronts.values()].flatMap(({ front }) =>
+      front instanceof FaultProxy ? [front] : [],
+    );
+  }
+
+  /** The fault proxy in front of `member` (a `proxied` cluster); it stays the same across restarts. */
+  proxyOf(member: MemberInfo | number): FaultProxy {
+    const port = typeof member === 'number' ? member : member.port;
+    const front = this.#clientFronts.get(port)?.front;
+    if (!(front instanceof FaultProxy))
+      throw new Error(`tools/cluster: member ${port} of cluster ${this.name} has no fault proxy`);
+    return front;
   }
 
   /**
@@ -247,6 +306,7 @@ export class Cluster {
     this.#stopped = true;
     await Promise.all(this.#processes.map((p) => p.terminate()));
     await Promise.all(this.tlsTerminators.map((t) => t.close()));
+    await Promise.all([...this.#clientFronts.values()].map(({ front }) => front.close()));
     if (!process.env.HZ_KEEP_LOGS) await rm(this.#dir, { recursive: true, force: true });
   }
 
@@ -312,13 +372,16 @@ export class Cluster {
     return member;
   }
 
-  /** `tls` clusters: the member's client port and its terminator, made on first launch of `port`. */
+  /**
+   * `tls` clusters and clusters with client fronts: the member's client endpoint and what stands in front
+   * of it, made on the first launch of `port`.
+   */
   async #clientEndpoint(
     index: number,
     port: number,
   ): Promise<{ port: number; publicAddress: string } | undefined> {
     const tls = this.#options.tls;
-    if (!tls) return undefined;
+    if (!tls) return this.#frontEndpoint(index, port);
     let endpoint = this.#clientEndpoints.get(port);
     if (!endpoint) {
       const clientPort = await allocatePort();
@@ -333,6 +396,23 @@ export class Cluster {
     };
   }
 
+  /** Clusters with client fronts (`proxied`, `clientFront`): the member's client endpoint and its front. */
+  async #frontEndpoint(
+    index: number,
+    port: number,
+  ): Promise<{ port: number; publicAddress: string } | undefined> {
+    const factory = this.#options.clientFront ?? (this.#options.proxied ? faultProxyFront : undefined);
+    if (!factory) return undefined;
+    let entry = this.#clientFronts.get(port);
+    if (!entry) {
+      const clientPort = await allocatePort();
+      const front = await factory({ index, memberPort: port, clientPort, frontPort: await allocatePort() });
+      entry = { clientPort, front };
+      this.#clientFronts.set(port, entry);
+    }
+    return { port: entry.clientPort, publicAddress: entry.front.address };
+  }
+
   #describe(p: MemberProcess): MemberInfo {
     const terminator = this.#clientEndpoints.get(p.port)?.terminator;
     return {
@@ -341,7 +421,9 @@ export class Cluster {
       address: `127.0.0.1:${p.port}`,
       uuid: p.uuid,
       state: p.state,
-      clientAddress: `127.0.0.1:${terminator ? terminator.port : p.port}`,
+      clientAddress: terminator
+        ? `127.0.0.1:${terminator.port}`
+        : (this.#clientFronts.get(p.port)?.front.address ?? `127.0.0.1:${p.port}`),
       lite: this.#liteProcesses.has(p),
     };
   }

@@ -9,6 +9,16 @@ export async function readClusterSize(port: number): Promise<number> {
   return size;
 }
 
+/**
+ * True when the member says the cluster is safe (200; 503 otherwise): no migration running and every backup
+ * in sync. A rolling restart waits for it before it takes the next member down.
+ */
+export async function isClusterSafe(port: number): Promise<boolean> {
+  const response = await fetch(`http://127.0.0.1:${port}/hazelcast/health/cluster-safe`);
+  await response.arrayBuffer();
+  return response.status === 200;
+}
+
 export async function isMemberReady(port: number): Promise<boolean> {
   const response = await fetch(`http://127.0.0.1:${port}/hazelcast/health/ready`);
   await response.arrayBuffer();

@@ -1,4 +1,14 @@
 export {
+  type Direction,
+  type Directions,
+  FaultProxy,
+  type LinkControl,
+  type Transform,
+} from '@hz-tools/fault-proxy';
+export {
+  type ClientFront,
+  type ClientFrontFactory,
+  type ClientFrontRequest,
   Cluster,
   type ClusterOptions,
   type ClusterTlsOptions,
@@ -7,7 +17,7 @@ export {
   type MemberOptions,
   startCluster,
 } from './cluster';
-export { isMemberReady, readClusterSize } from './health';
+export { isClusterSafe, isMemberReady, readClusterSize } from './health';
 export { compileJavaHelpers } from './java-helpers';
 export { ensureHazelcastJars } from './maven';
 export { renderMemberConfig, supportsCommunityCp } from './member-config';

@@ -1,5 +1,5 @@
 import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol/codecs/flake-id-generator';
-import Long from 'long';
+import type Long from 'long';
 import type { PluginHost } from '../client/client-context';
 import { flakeIdGeneratorConfigFor } from '../config/resolve-config';
 import { ProxyBase } from '../proxy/proxy-base';
@@ -8,8 +8,8 @@ import { FLAKE_ID_GENERATOR_SERVICE_NAME, type FlakeIdGenerator } from './flake-
 
 /** Ids fetched in one request: base, base + increment, … (`remaining` of them left). */
 interface Batch {
-  next: bigint;
-  readonly increment: bigint;
+  next: Long;
+  readonly increment: Long;
   remaining: number;
   /** Date.now() after which the batch is discarded; Infinity when ids never expire. */
   readonly expiresAt: number;
@@ -23,7 +23,6 @@ interface Waiter {
 export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator {
   readonly #prefetchCount: number;
   readonly #validityMillis: number;
-  readonly #asLong: boolean;
   #batch: Batch | undefined;
   /** Callers waiting for the batch being fetched, served in the order they asked. */
   readonly #waiters: Waiter[] = [];
@@ -34,7 +33,6 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
     const config = flakeIdGeneratorConfigFor(host.config, name);
     this.#prefetchCount = config.prefetchCount;
     this.#validityMillis = config.prefetchValidityMillis;
-    this.#asLong = host.config.int64Type === 'Long';
   }
 
   protected get kind(): string {
@@ -61,9 +59,9 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
       return undefined;
     }
     const id = batch.next;
-    batch.next += batch.increment;
+    batch.next = id.add(batch.increment);
     batch.remaining--;
-    return (this.#asLong ? Long.fromBigInt(id) : id) as Int64;
+    return this.host.int64(id);
   }
 
   /** Fetches batches, one request at a time, until every waiter has an id or a fetch fails. */
@@ -75,8 +73,8 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
       (response) => {
         const { base, increment, batchSize } = FlakeIdGeneratorNewIdBatchCodec.decodeResponse(response);
         this.#batch = {
-          next: base.toBigInt(),
-          increment: increment.toBigInt(),
+          next: base,
+          increment,
           remaining: batchSize,
           expiresAt:
             this.#validityMillis === 0 ? Number.POSITIVE_INFINITY : Date.now() + this.#validityMillis,

@@ -1,5 +1,5 @@
 import type { ClientMessage } from '@hz/protocol';
-import { randomUuid, type Uuid, uuidToString } from '@hz/protocol';
+import { HazelcastProtocolError, randomUuid, type Uuid, uuidToString } from '@hz/protocol';
 import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/protocol/codecs/client';
 import type { Member } from '../cluster/member';
 import type { ResolvedClientConfig } from '../config/resolve-config';
@@ -18,6 +18,7 @@ import { Backoff } from '../util/backoff';
 import { type AddressProvider, configuredAddresses } from './address-provider';
 import { cloudDiscovery } from './cloud-discovery';
 import { Connection } from './connection';
+import { heartbeatVerdict } from './heartbeat';
 import { createConnector, type SocketConnector, tcpConnector } from './socket-connector';
 
 /** Authentication status codes of Client.Authentication responses. */
@@ -502,6 +503,12 @@ export class ConnectionManager {
   }
 
   #onClose(connection: Connection, reason: Error): void {
+    if (reason instanceof HazelcastProtocolError && !this.#shutdown) {
+      this.#logger.warn(
+        'ConnectionManager',
+        `${connection} broke the client protocol, closing the connection: ${reason.message}`,
+      );
+    }
     const auth = this.#pendingAuth.get(connection);
     if (auth) {
       this.#pendingAuth.delete(connection);
@@ -573,14 +580,20 @@ export class ConnectionManager {
       () => {
         const now = Date.now();
         for (const connection of this.#byMember.values()) {
-          if (now - connection.lastReadAt > timeout) {
+          const verdict = heartbeatVerdict(connection, now, interval, timeout);
+          if (verdict === 'dead') {
             this.#logger.warn('ConnectionManager', `Heartbeat failed over the connection: ${connection}`);
+            const silent = now - connection.lastResponseAt;
+            const read = now - connection.lastReadAt;
             connection.close(
               new TargetDisconnectedError(
-                `Heartbeat timed out: no message from ${connection} for ${now - connection.lastReadAt} ms`,
+                `Heartbeat timed out: no response from ${connection} for ${silent} ms` +
+                  (read < silent
+                    ? ` (events still arrived ${read} ms ago: only the way to the member is broken)`
+                    : ''),
               ),
             );
-          } else if (now - connection.lastWriteAt > interval) {
+          } else if (verdict === 'ping') {
             this.#hooks.ping(connection);
           }
         }

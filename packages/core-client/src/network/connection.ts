@@ -1,5 +1,11 @@
 import type { Socket } from 'node:net';
-import { type ClientMessage, ClientMessageReader, encodedLength, writeMessage } from '@hz/protocol';
+import {
+  type ClientMessage,
+  ClientMessageReader,
+  encodedLength,
+  HazelcastProtocolError,
+  writeMessage,
+} from '@hz/protocol';
 import { TargetDisconnectedError } from '../errors/hazelcast-error';
 import type { InvocationConnection } from '../invocation/invocation';
 import { type Address, addressKey } from '../util/address';
@@ -42,7 +48,10 @@ export class Connection implements InvocationConnection {
   memberUuid: string | undefined;
   /** Set after authentication: the cluster this member belongs to. */
   clusterId: string | undefined;
+  /** When any message was last read. */
   lastReadAt: number;
+  /** When a response (not an event) was last read: the heartbeat's proof that the member reads us. */
+  lastResponseAt: number;
   lastWriteAt: number;
   /** When the connection was opened (epoch millis). */
   readonly openedAt = Date.now();
@@ -65,13 +74,22 @@ export class Connection implements InvocationConnection {
     this.#handlers = handlers;
     this.#writer = new CoalescingWriter(socket, options.coalescingThresholdBytes, options.coalesce);
     this.lastReadAt = Date.now();
+    this.lastResponseAt = this.lastReadAt;
     this.lastWriteAt = this.lastReadAt;
     socket.on('data', (chunk: Buffer) => this.#onData(chunk));
     const describeError = options.connector?.describeError;
     socket.on('error', (error) => this.close(describeError ? describeError(error, address) : error));
-    socket.on('end', () =>
-      this.close(new TargetDisconnectedError(`${addressKey(address)} closed the connection`)),
-    );
+    socket.on('end', () => {
+      const unfinished = this.#reader.bufferedBytes;
+      this.close(
+        unfinished > 0
+          ? // Bytes of a frame that never ended: the member broke the protocol, or something cut it off.
+            new HazelcastProtocolError(
+              `${addressKey(address)} closed the connection in the middle of a frame (${unfinished} bytes of it read)`,
+            )
+          : new TargetDisconnectedError(`${addressKey(address)} closed the connection`),
+      );
+    });
     socket.on('close', () =>
       this.close(new TargetDisconnectedError(`Connection to ${addressKey(address)} closed`)),
     );
@@ -156,7 +174,8 @@ export class Connection implements InvocationConnection {
   }
 
   #onData(chunk: Buffer): void {
-    this.lastReadAt = Date.now();
+    const now = Date.now();
+    this.lastReadAt = now;
     let messages: ClientMessage[];
     try {
       messages = this.#reader.read(chunk);
@@ -165,7 +184,19 @@ export class Connection implements InvocationConnection {
       this.close(error instanceof Error ? error : new Error(String(error)));
       return;
     }
-    for (const message of messages) this.#handlers.onMessage(message, this);
+    for (const message of messages) {
+      if (this.#closeReason) return;
+      try {
+        if (!message.isEvent) this.lastResponseAt = now;
+        this.#handlers.onMessage(message, this);
+      } catch (error) {
+        // Whole frames, but a message whose header cannot be read (or that nothing can handle): the member
+        // sends garbage, so nothing more it sends can be trusted. Closing beats throwing out of the socket's
+        // data handler, which would crash the application.
+        this.close(error instanceof Error ? error : new HazelcastProtocolError(String(error)));
+        return;
+      }
+    }
   }
 }
 

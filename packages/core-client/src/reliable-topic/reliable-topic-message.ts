@@ -16,6 +16,7 @@ const TYPE_NULL = 0;
 const TYPE_DATA_SERIALIZABLE = -2;
 const DATA_HEADER = 8;
 
+/** @internal The wire form of a reliable topic message. */
 export interface ReliableTopicMessage {
   readonly publishTime: Long;
   /** Where a member published it; null when a client did. */

@@ -21,7 +21,7 @@ export interface TopicSource {
   readonly bigEndian: boolean;
 }
 
-/** One batch read at `sequence`: its items and where the next read starts. */
+/** @internal One batch read at `sequence`: its items and where the next read starts. */
 export interface Batch {
   readonly items: DataBytes[];
   readonly sequences: Long[];

@@ -25,7 +25,7 @@ import {
   type RingbufferReadOneOptions,
 } from './ringbuffer';
 
-/** A readMany answer before its items are deserialized (the reliable topic reads its own message format). */
+/** @internal A readMany answer before its items are deserialized (the reliable topic reads its own message format). */
 export interface RawReadResult {
   readonly readCount: number;
   readonly items: DataBytes[];

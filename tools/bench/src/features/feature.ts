@@ -1,4 +1,4 @@
-import type { ClusterOptions } from '@hz-tools/cluster';
+import type { Cluster, ClusterOptions } from '@hz-tools/cluster';
 
 // Feature benchmarks: a structure or feature package measured next to the official client, each in a
 // cluster of its own (CP needs 5.4.0 with CP members, SQL needs Jet). A feature is one file in this folder
@@ -40,6 +40,11 @@ export interface FeatureBenchmark {
    * streaming query. Reported as units/s next to ops/s.
    */
   readonly units?: { readonly unit: string; readonly perOperation: number };
+  /**
+   * Runs in the orchestrator before each scenario's rounds (and before the warm-up): sets up the cluster
+   * for it, e.g. the faults of a `proxied` cluster's proxies.
+   */
+  configureCluster?(cluster: Cluster, scenario: FeatureScenario): void;
   /**
    * Runs in the measured process: connects a client of `kind` (import it lazily, so a process loads only
    * the client it measures) and returns the operation to repeat.

@@ -7,6 +7,7 @@ import { nearCacheBenchmark } from './near-cache';
 import { observabilityBenchmark } from './observability';
 import { queueBenchmark } from './queue';
 import { reliableTopicBenchmark } from './reliable-topic';
+import { slowNetworkBenchmark } from './slow-network';
 import { sqlBenchmark } from './sql';
 import { sqlStreamBenchmark } from './sql-stream';
 import { surfaceBenchmark } from './surface';
@@ -26,4 +27,5 @@ export const FEATURES: readonly FeatureBenchmark[] = [
   surfaceBenchmark,
   executorBenchmark,
   transactionBenchmark,
+  slowNetworkBenchmark,
 ];

@@ -54,6 +54,7 @@ export async function runFeatureBenchmarks(
       const target: FeatureTarget = { clusterName: cluster.name, addresses: cluster.addresses };
       // Warm the member's JIT with both clients before anything is measured.
       const first = scenarios[0]!;
+      feature.configureCluster?.(cluster, first);
       for (const client of ['ours', 'official'] as const) {
         await round(feature, first, client, target, {
           ...timing,
@@ -62,6 +63,7 @@ export async function runFeatureBenchmarks(
         });
       }
       for (const scenario of scenarios) {
+        feature.configureCluster?.(cluster, scenario);
         const ours: RunResult[] = [];
         const official: RunResult[] = [];
         for (let i = 0; i < timing.rounds; i++) {

@@ -94,6 +94,8 @@ const FORBIDDEN = [
   /core-client\/src\/(listener\/message-listener|config\/name-matcher)\.ts/,
   /codecs\/(executor-service|transaction|transactional-map)\//,
   /core-client\/src\/(executor|transaction)\//,
+  // Test tooling never ships: the fault proxy, the soak and the cluster harness.
+  /tools\/(fault-proxy|soak|cluster)\//,
 ];
 
 /**
