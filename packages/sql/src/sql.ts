@@ -177,6 +177,7 @@ export interface SqlService {
     params?: readonly unknown[],
     options?: SqlStatementOptions & { rowFormat?: 'row' },
   ): Promise<SqlResult<SqlRow>>;
+  /** `execute` with `rowFormat: 'object'`: the rows are plain objects keyed by column name. */
   execute<T extends object = Record<string, unknown>>(
     sql: string,
     params: readonly unknown[] | undefined,
@@ -184,6 +185,7 @@ export interface SqlService {
   ): Promise<SqlResult<T>>;
   /** `execute` with the statement in one object: `{ sql, parameters, timeout, cursorBufferSize, … }`. */
   executeStatement(statement: SqlStatement & { rowFormat?: 'row' }): Promise<SqlResult<SqlRow>>;
+  /** `executeStatement` with `rowFormat: 'object'`: the rows are plain objects keyed by column name. */
   executeStatement<T extends object = Record<string, unknown>>(
     statement: SqlStatement & { rowFormat: 'object' },
   ): Promise<SqlResult<T>>;

@@ -138,7 +138,7 @@ export interface PluginHost {
 }
 
 /**
- * @internal The host plus the services the core's own proxies and tests reach into. Never exported from a
+ * Package-internal: the host plus the services the core's own proxies and tests reach into. Never exported from a
  * package entry point's types except through `@hz/core-client/plugin`'s `clientContext` for tests.
  */
 export interface ClientContext extends PluginHost {

@@ -7,12 +7,12 @@ import type { ClientContext } from './client-context';
  */
 const contexts = new WeakMap<object, ClientContext>();
 
-/** @internal */
+/** Package-internal: remembers the context of a client. */
 export function registerContext(client: object, context: ClientContext): void {
   contexts.set(client, context);
 }
 
-/** @internal The context of `client`; a clear error for anything that is not an @hz client. */
+/** Package-internal. The context of `client`; a clear error for anything that is not an @hz client. */
 export function contextOf(client: object): ClientContext {
   const context = typeof client === 'object' && client !== null ? contexts.get(client) : undefined;
   if (!context) {

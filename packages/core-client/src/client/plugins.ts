@@ -14,7 +14,7 @@ export interface ClientPlugin<State = unknown> {
 
 type Handlers = { [E in keyof PluginEvents]: Set<PluginEvents[E]> };
 
-/** @internal The client's events, fanned out to plug-ins; a handler that throws is logged, not fatal. */
+/** Package-internal. The client's events, fanned out to plug-ins; a handler that throws is logged, not fatal. */
 export class PluginEventHub {
   readonly #handlers: Handlers = {
     started: new Set(),

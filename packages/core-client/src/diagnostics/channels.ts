@@ -1,7 +1,7 @@
 import { type Channel, channel } from 'node:diagnostics_channel';
 
 /**
- * The `node:diagnostics_channel` channels @hz publishes on, so OpenTelemetry or any APM can instrument
+ * The `node:diagnostics_channel` channels `@hz` publishes on, so OpenTelemetry or any APM can instrument
  * the client without patching it. Nothing is built or published while a channel has no subscriber.
  */
 export const DiagnosticChannels = {
@@ -88,7 +88,7 @@ type Channels = { readonly [K in keyof typeof DiagnosticChannels]: Channel };
 
 let channels: Channels | undefined;
 
-/** @internal The channel objects, made on first use (not at import). */
+/** Package-internal. The channel objects, made on first use (not at import). */
 export function diagnosticChannels(): Channels {
   if (!channels) {
     channels = Object.fromEntries(

@@ -123,7 +123,7 @@ export function entryListenerSpec<K, V>(
 }
 
 /**
- * @internal Each callback of an entry listener and the event type that calls it, which is also the flag a
+ * Package-internal (no entry point exports it). Each callback of an entry listener and the event type that calls it, which is also the flag a
  * Map listener subscribes with.
  */
 export const ENTRY_LISTENER_CALLBACKS: ReadonlyArray<

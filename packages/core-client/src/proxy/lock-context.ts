@@ -20,7 +20,7 @@ export const LockContext = {
   },
 } as const;
 
-/** @internal The thread id to send with lock-aware map operations. */
+/** Package-internal. The thread id to send with lock-aware map operations. */
 export function currentThreadId(): Long {
   return storage.getStore() ?? DEFAULT_THREAD_ID;
 }
@@ -28,7 +28,7 @@ export function currentThreadId(): Long {
 let nextReferenceId = 1;
 
 /**
- * @internal A fresh reference id for a lock or unlock request: it stays the same across retries of one
+ * Package-internal. A fresh reference id for a lock or unlock request: it stays the same across retries of one
  * call, so the member recognises a resent request instead of applying it twice.
  */
 export function nextLockReferenceId(): Long {

@@ -1,8 +1,8 @@
 import type { StackTraceElement } from '../generated/custom/StackTraceElementCodec';
 
 /**
- * Marks every @hz error, including those of packages that cannot extend this class (@hz/serialization
- * depends on no other @hz package): `instanceof HazelcastError` is true for any error carrying the mark.
+ * Marks every `@hz` error, including those of packages that cannot extend this class (`@hz/serialization`
+ * depends on no other `@hz` package): `instanceof HazelcastError` is true for any error carrying the mark.
  */
 export const HAZELCAST_ERROR_BRAND: unique symbol = /* @__PURE__ */ Symbol.for('@hz/error') as never;
 
@@ -20,7 +20,7 @@ export interface HazelcastErrorOptions extends ErrorOptions {
 }
 
 /**
- * The root of every error an @hz package throws. `name` is stable (it survives minification), and errors
+ * The root of every error an `@hz` package throws. `name` is stable (it survives minification), and errors
  * a member reported carry the member's error code, Java class name, message and stack trace.
  */
 export class HazelcastError extends Error {

@@ -1,0 +1,4 @@
+import { defineConfig } from 'vitest/config';
+import { hzVitestConfig } from '../../vitest.shared';
+
+export default defineConfig(hzVitestConfig());
