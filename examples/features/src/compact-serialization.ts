@@ -1,7 +1,7 @@
 // Compact serialization: a class with a CompactSerializer is stored in a map, read back as the class, and
 // queried by its fields on the members (no Java class needed there: the schema travels with the data).
 //   pnpm cluster start && pnpm --filter @hz-examples/features start src/compact-serialization.ts
-import { getMap, HazelcastClient, Predicates } from '@hz/core-client';
+import { compactSerialization, getMap, HazelcastClient, Predicates } from '@hz/core-client';
 import type { CompactReader, CompactSerializer, CompactWriter } from '@hz/serialization';
 
 class Employee {
@@ -31,7 +31,8 @@ const employeeSerializer: CompactSerializer<Employee> = {
 const client = await HazelcastClient.newHazelcastClient({
   clusterName: process.env.HZ_CLUSTER_NAME ?? 'dev',
   network: { clusterMembers: (process.env.HZ_MEMBERS ?? '127.0.0.1:5701').split(',') },
-  serialization: { compact: { serializers: [employeeSerializer] } },
+  // Compact is opt-in (a program that does not use it does not bundle it): register the format, then the serializers.
+  serialization: { formats: [compactSerialization], compact: { serializers: [employeeSerializer] } },
 });
 const employees = getMap<number, Employee>(client, 'employees');
 await employees.set(1, new Employee('Ada', 36, 5200n));

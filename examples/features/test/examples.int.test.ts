@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type ClientConfig, HazelcastClient } from '@hz/core-client';
+import { type ClientConfig, compactSerialization, HazelcastClient } from '@hz/core-client';
 import { type ClusterOptions, createTestCertificates, type TestCertificates } from '@hz-tools/cluster';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -75,6 +75,8 @@ function examplesOn(
           ...config,
           clusterName: cluster.current.name,
           network: { clusterMembers: cluster.current.addresses, ...config.network },
+          // The Compact format (no serializers): a reader without the program's classes gets generic records.
+          serialization: { formats: [compactSerialization] },
           properties: { 'hazelcast.logging.level': 'ERROR' },
         });
         try {
