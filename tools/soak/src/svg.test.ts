@@ -19,6 +19,8 @@ describe('renderSoakSvg', () => {
     expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
     expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
     expect(svg).toContain('Soak &#60;2 min&#62; &#38; co');
+    // The accessible name (a title first thing in the svg), as image viewers and screen readers read it.
+    expect(svg.split('\n')[1]).toBe('<title>Soak &#60;2 min&#62; &#38; co</title>');
     // Throughput; heap and RSS; handles, sockets and connections.
     expect(svg.match(/<polyline /g)).toHaveLength(6);
     expect(svg.match(/class="restart"/g)).toHaveLength(2 * 3);

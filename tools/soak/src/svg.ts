@@ -61,6 +61,7 @@ export function renderSoakSvg(input: ChartInput): string {
   const x = (minute: number) => MARGIN.left + (minute / end) * plotWidth;
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${height}" viewBox="0 0 ${WIDTH} ${height}" font-family="sans-serif" font-size="11">`,
+    `<title>${escapeXml(input.title)}</title>`,
     `<rect width="${WIDTH}" height="${height}" fill="#ffffff"/>`,
     `<text x="${MARGIN.left}" y="22" font-size="14" font-weight="bold">${escapeXml(input.title)}</text>`,
   ];
