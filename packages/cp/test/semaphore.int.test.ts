@@ -189,6 +189,8 @@ describe.each([
       );
       await vi.waitFor(async () => expect(await observer.availablePermits()).toBe(2), { timeout: 20_000 });
       await expect(sem.tryAcquire({ signal: abortOnSend.controller.signal })).rejects.toThrow(AbortError);
+      // A grant that raced with the abort is released after the call rejected: wait for it as above.
+      await vi.waitFor(async () => expect(await observer.availablePermits()).toBe(2), { timeout: 20_000 });
       expect(await observer.tryAcquire({ permits: 2 })).toBe(true);
     } finally {
       await aborting.shutdown();
