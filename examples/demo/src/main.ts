@@ -23,7 +23,7 @@ try {
     const scores = getMap<string, number>(client, 'demo-scores');
     await scores.put('ada', 36);
     await scores.put('grace', 85);
-    console.log(`map.put('ada', 36) returned ${await scores.put('ada', 37)} (the previous value)`);
+    console.log(`map.put('ada', 37) returned ${await scores.put('ada', 37)} (the previous value)`);
     console.log(`map.get('ada') = ${await scores.get('ada')}, map.size() = ${await scores.size()}`);
     console.log(`map.getAll(['ada', 'grace']) = ${JSON.stringify(await scores.getAll(['ada', 'grace']))}`);
     await scores.destroy();
