@@ -139,12 +139,10 @@ export class Cluster {
   #launches = 0;
   #classpath: string[] = [];
   #stopped = false;
-  /** `tls` clusters: the client endpoint and terminator of each member port (kept across restarts). */
-  readonly #clientEndpoints = new Map<number, { clientPort: number; terminator: TlsTerminator }>();
   /** Lite flag and attributes by member port, kept across restarts. */
   readonly #memberOptions = new Map<number, MemberOptions>();
   readonly #liteProcesses = new WeakSet<MemberProcess>();
-  /** Clusters with client fronts: each member port's client endpoint port and front, kept across restarts. */
+  /** `tls` clusters and clusters with client fronts: each member port's client endpoint port and front (a TLS terminator, a fault proxy, the test's own), kept across restarts. */
   readonly #clientFronts = new Map<number, { clientPort: number; front: ClientFront }>();
 
   private constructor(name: string, version: string, options: ClusterOptions) {
@@ -213,7 +211,9 @@ export class Cluster {
 
   /** The TLS terminators of a `tls` cluster, by member launch order. */
   get tlsTerminators(): TlsTerminator[] {
-    return [...this.#clientEndpoints.values()].map((e) => e.terminator);
+    return [...this.#clientFronts.values()].flatMap(({ front }) =>
+      front instanceof TlsTerminator ? [front] : [],
+    );
   }
 
   /** New TLS settings for every terminator; connections accepted from now on use them. */
@@ -305,7 +305,6 @@ export class Cluster {
     if (this.#stopped) return;
     this.#stopped = true;
     await Promise.all(this.#processes.map((p) => p.terminate()));
-    await Promise.all(this.tlsTerminators.map((t) => t.close()));
     await Promise.all([...this.#clientFronts.values()].map(({ front }) => front.close()));
     if (!process.env.HZ_KEEP_LOGS) await rm(this.#dir, { recursive: true, force: true });
   }
@@ -381,27 +380,9 @@ export class Cluster {
     port: number,
   ): Promise<{ port: number; publicAddress: string } | undefined> {
     const tls = this.#options.tls;
-    if (!tls) return this.#frontEndpoint(index, port);
-    let endpoint = this.#clientEndpoints.get(port);
-    if (!endpoint) {
-      const clientPort = await allocatePort();
-      const terminator = await TlsTerminator.start(await allocatePort(), clientPort, tls.server);
-      endpoint = { clientPort, terminator };
-      this.#clientEndpoints.set(port, endpoint);
-    }
-    const terminatorPort = endpoint.terminator.port;
-    return {
-      port: endpoint.clientPort,
-      publicAddress: tls.advertise?.({ index, terminatorPort }) ?? `127.0.0.1:${terminatorPort}`,
-    };
-  }
-
-  /** Clusters with client fronts (`proxied`, `clientFront`): the member's client endpoint and its front. */
-  async #frontEndpoint(
-    index: number,
-    port: number,
-  ): Promise<{ port: number; publicAddress: string } | undefined> {
-    const factory = this.#options.clientFront ?? (this.#options.proxied ? faultProxyFront : undefined);
+    const factory: ClientFrontFactory | undefined = tls
+      ? (request) => TlsTerminator.start(request.frontPort, request.clientPort, tls.server)
+      : (this.#options.clientFront ?? (this.#options.proxied ? faultProxyFront : undefined));
     if (!factory) return undefined;
     let entry = this.#clientFronts.get(port);
     if (!entry) {
@@ -410,20 +391,21 @@ export class Cluster {
       entry = { clientPort, front };
       this.#clientFronts.set(port, entry);
     }
-    return { port: entry.clientPort, publicAddress: entry.front.address };
+    const advertised =
+      tls?.advertise && entry.front instanceof TlsTerminator
+        ? tls.advertise({ index, terminatorPort: entry.front.port })
+        : entry.front.address;
+    return { port: entry.clientPort, publicAddress: advertised };
   }
 
   #describe(p: MemberProcess): MemberInfo {
-    const terminator = this.#clientEndpoints.get(p.port)?.terminator;
     return {
       pid: p.pid,
       port: p.port,
       address: `127.0.0.1:${p.port}`,
       uuid: p.uuid,
       state: p.state,
-      clientAddress: terminator
-        ? `127.0.0.1:${terminator.port}`
-        : (this.#clientFronts.get(p.port)?.front.address ?? `127.0.0.1:${p.port}`),
+      clientAddress: this.#clientFronts.get(p.port)?.front.address ?? `127.0.0.1:${p.port}`,
       lite: this.#liteProcesses.has(p),
     };
   }

@@ -36,6 +36,10 @@ export interface HandshakeRecord {
  */
 export class TlsTerminator {
   readonly port: number;
+  /** `127.0.0.1:<port>`: what clients connect to (a cluster's client front). */
+  get address(): string {
+    return `127.0.0.1:${this.port}`;
+  }
   readonly upstreamPort: number;
   readonly handshakes: HandshakeRecord[] = [];
   readonly #listener: Server;
