@@ -6,6 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 const root = new URL('../..', import.meta.url).pathname;
 const workspaceDirs = ['packages', 'tools', 'examples'].flatMap((group) =>
@@ -32,6 +33,7 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 const lines = [];
+const failures = [];
 for (const dir of workspaceDirs) {
   const reports = join(dir, '.reports');
   if (!existsSync(reports)) continue;
@@ -45,17 +47,38 @@ for (const dir of workspaceDirs) {
       (r) => r.status === 'failed' && r.assertionResults.length === 0,
     );
     failed += brokenFiles.length;
+    for (const fileResult of report.testResults) {
+      const where = relative(root, fileResult.name);
+      if (fileResult.status === 'failed' && fileResult.assertionResults.length === 0) {
+        failures.push(`${where}: ${firstLine(fileResult.message)}`);
+      }
+      for (const test of fileResult.assertionResults) {
+        if (test.status !== 'failed') continue;
+        failures.push(`${where} > ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
+      }
+    }
     lines.push(
       `${relative(root, dir).padEnd(28)} ${file.replace('.json', '').padEnd(5)} ${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles.length} failed`,
     );
   }
 }
 console.log(`\n${lines.join('\n')}`);
+// The failed tests by name, also written for .ci/run to repeat at the end of its log (the build and docs
+// steps run after the tests and would push them out of a truncated log's tail).
+const failureText = failures.length > 0 ? `failed tests:\n${failures.map((f) => `  ${f}`).join('\n')}\n` : '';
+if (failureText) console.log(failureText);
 if (stepsFailed > 0) console.log(`${stepsFailed} test step(s) failed (see the output above)`);
 if (skipped > 0) console.log(`${skipped} skipped`);
 const summary = `${passed} passed, ${failed} failed`;
 // .ci/run repeats this line last, after pnpm's own failure message.
 mkdirSync(join(root, '.reports'), { recursive: true });
 writeFileSync(join(root, '.reports', 'test-summary.txt'), `${summary}\n`);
+writeFileSync(join(root, '.reports', 'test-failures.txt'), failureText);
 console.log(summary);
 process.exit(stepsFailed > 0 || failed > 0 ? 1 : 0);
+
+function firstLine(message) {
+  const text = stripVTControlCharacters(String(message ?? ''));
+  const line = text.split('\n').find((l) => l.trim() !== '') ?? '(no message)';
+  return line.length > 300 ? `${line.slice(0, 300)}…` : line;
+}
