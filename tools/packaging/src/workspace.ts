@@ -77,14 +77,16 @@ export function run(
     const child = spawn(command, args, {
       cwd: options.cwd,
       env: { ...(options.npmFreeEnv ? withoutPackageManagerEnv() : process.env), ...options.env },
-      stdio: ['pipe', 'pipe', 'pipe'],
+      // No input: the child's stdin is closed from the start. Piping an empty input raced the child's exit
+      // (a command that never reads stdin and exits at once made the write fail with EPIPE).
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
     let stdout = '';
     let stderr = '';
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk;
     });
-    child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
       stderr += chunk;
     });
     const killer =
@@ -99,7 +101,13 @@ export function run(
       if (killer) clearTimeout(killer);
       resolvePromise({ code, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    if (options.input !== undefined && child.stdin) {
+      // A child that exits without reading all its input closes the pipe: not an error of ours.
+      child.stdin.on('error', (error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EPIPE') stderr += `\n[stdin: ${error.message}]`;
+      });
+      child.stdin.end(options.input);
+    }
   });
 }
 
