@@ -9,6 +9,7 @@ import { HazelcastProtocolError } from './errors/protocol-error';
 import { FrameFlags, hasFlag } from './flags';
 import type { Frame } from './frame';
 import { FrameCursor } from './frame-cursor';
+import { encodedLength, writeMessage } from './writer';
 
 const TWO_POW_32 = 0x1_0000_0000;
 
@@ -94,6 +95,19 @@ export class ClientMessage {
   setInitialFlag(flag: number, on = true): void {
     const frame = this.initialFrame;
     frame.flags = on ? frame.flags | flag : frame.flags & ~flag;
+  }
+
+  /** Bytes the message takes on the wire (all frames with their headers). */
+  get byteLength(): number {
+    return encodedLength(this);
+  }
+
+  /**
+   * Writes the message into `target` at `offset` (the last frame marked final); returns the offset after
+   * it. With `byteLength`, this makes a message something a coalescing writer can take as it is.
+   */
+  writeTo(target: Buffer, offset: number): number {
+    return writeMessage(this, target, offset);
   }
 
   /** A cursor over the frames, positioned on the initial frame. */

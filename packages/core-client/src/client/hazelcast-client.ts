@@ -245,6 +245,10 @@ export class HazelcastClient {
         ? gate.then(() => invocations.invoke(request, invocation))
         : invocations.invoke(request, invocation);
     };
+    // One immutable target per partition, made on first use: a key operation allocates none.
+    const partitionTargets: InvocationTarget[] = [];
+    const partitionTarget = (partitionId: number): InvocationTarget =>
+      (partitionTargets[partitionId] ??= { kind: 'partition', partitionId });
     const lifecycle = this.#lifecycle;
     const cluster = this.#cluster;
     const events = this.#events;
@@ -295,12 +299,12 @@ export class HazelcastClient {
       partitionIdOf,
       invokeOnPartition: (request, partitionId, options) => {
         request.partitionId = partitionId;
-        return invoke(request, { kind: 'partition', partitionId }, options);
+        return invoke(request, partitionTarget(partitionId), options);
       },
       invokeOnKey: (request, keyData, options) => {
         const partitionId = partitionIdOf(keyData);
         request.partitionId = partitionId;
-        return invoke(request, { kind: 'partition', partitionId }, options);
+        return invoke(request, partitionTarget(partitionId), options);
       },
       invokeOnRandomTarget: (request, options) =>
         invoke(request, { kind: 'any', dataMember: options?.dataMember ?? false }, options),

@@ -64,27 +64,43 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async put(key: K, value: V, options?: MapPutOptions): Promise<V | null> {
-    const write = await this.#writeEntry(key, value, options, MapPutCodec, MapPutWithMaxIdleCodec);
-    return this.toObject<V>(write.codec.decodeResponse(write.response).response);
+    const keyData = this.toData(key, 'key');
+    const request = this.#entryWrite(keyData, value, options, MapPutCodec, MapPutWithMaxIdleCodec);
+    const response = await this.invokeOnKey(request, keyData);
+    const codec = options?.maxIdle === undefined ? MapPutCodec : MapPutWithMaxIdleCodec;
+    return this.toObject<V>(codec.decodeResponse(response).response);
   }
 
   async set(key: K, value: V, options?: MapPutOptions): Promise<void> {
-    await this.#writeEntry(key, value, options, MapSetCodec, MapSetWithMaxIdleCodec);
+    const keyData = this.toData(key, 'key');
+    const request = this.#entryWrite(keyData, value, options, MapSetCodec, MapSetWithMaxIdleCodec);
+    await this.invokeOnKey(request, keyData);
   }
 
   async putIfAbsent(key: K, value: V, options?: MapPutOptions): Promise<V | null> {
-    const write = await this.#writeEntry(
-      key,
+    const keyData = this.toData(key, 'key');
+    const request = this.#entryWrite(
+      keyData,
       value,
       options,
       MapPutIfAbsentCodec,
       MapPutIfAbsentWithMaxIdleCodec,
     );
-    return this.toObject<V>(write.codec.decodeResponse(write.response).response);
+    const response = await this.invokeOnKey(request, keyData);
+    const codec = options?.maxIdle === undefined ? MapPutIfAbsentCodec : MapPutIfAbsentWithMaxIdleCodec;
+    return this.toObject<V>(codec.decodeResponse(response).response);
   }
 
   async putTransient(key: K, value: V, options?: MapPutOptions): Promise<void> {
-    await this.#writeEntry(key, value, options, MapPutTransientCodec, MapPutTransientWithMaxIdleCodec);
+    const keyData = this.toData(key, 'key');
+    const request = this.#entryWrite(
+      keyData,
+      value,
+      options,
+      MapPutTransientCodec,
+      MapPutTransientWithMaxIdleCodec,
+    );
+    await this.invokeOnKey(request, keyData);
   }
 
   async replace(key: K, value: V): Promise<V | null> {
@@ -332,25 +348,24 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
 
   /**
    * The put family (put, set, putIfAbsent, putTransient) differs only in its codecs: one without max idle
-   * and one with it, chosen by the options. Returns the codec used, to decode the response with.
+   * and one with it, chosen by the options. A plain function, not an async one: the hot path of set and put
+   * allocates no extra promise or result object for it.
    */
-  async #writeEntry<Plain extends EntryWriteCodec, WithMaxIdle extends EntryWriteWithMaxIdleCodec>(
-    key: K,
+  #entryWrite(
+    keyData: DataBytes,
     value: V,
     options: MapPutOptions | undefined,
-    plain: Plain,
-    withMaxIdle: WithMaxIdle,
-  ): Promise<{ codec: Plain | WithMaxIdle; response: ClientMessage }> {
-    const [keyData, valueData] = [this.toData(key, 'key'), this.toData(value)];
+    plain: EntryWriteCodec,
+    withMaxIdle: EntryWriteWithMaxIdleCodec,
+  ): ClientMessage {
+    const valueData = this.toData(value);
     const ttl = options?.ttl === undefined ? CONFIGURED_DEFAULT : durationMillis(options.ttl, 'ttl');
     const threadId = currentThreadId();
     if (options?.maxIdle === undefined) {
-      const request = plain.encodeRequest(this.name, keyData, valueData, threadId, ttl);
-      return { codec: plain, response: await this.invokeOnKey(request, keyData) };
+      return plain.encodeRequest(this.name, keyData, valueData, threadId, ttl);
     }
     const maxIdle = durationMillis(options.maxIdle, 'maxIdle');
-    const request = withMaxIdle.encodeRequest(this.name, keyData, valueData, threadId, ttl, maxIdle);
-    return { codec: withMaxIdle, response: await this.invokeOnKey(request, keyData) };
+    return withMaxIdle.encodeRequest(this.name, keyData, valueData, threadId, ttl, maxIdle);
   }
 
   async #putAll(entries: Iterable<readonly [K, V]>, triggerMapLoader: boolean): Promise<void> {

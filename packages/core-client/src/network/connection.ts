@@ -1,15 +1,9 @@
 import type { Socket } from 'node:net';
-import {
-  type ClientMessage,
-  ClientMessageReader,
-  encodedLength,
-  HazelcastProtocolError,
-  writeMessage,
-} from '@hz/protocol';
+import { type ClientMessage, ClientMessageReader, HazelcastProtocolError } from '@hz/protocol';
 import { TargetDisconnectedError } from '../errors/hazelcast-error';
 import type { InvocationConnection } from '../invocation/invocation';
 import { type Address, addressKey } from '../util/address';
-import { CoalescingWriter, type OutboundMessage } from './coalescing-writer';
+import { CoalescingWriter } from './coalescing-writer';
 import { type SocketConnector, tcpConnector } from './socket-connector';
 
 /** The client protocol starts with these three bytes ("CP2") before the first message. */
@@ -156,7 +150,8 @@ export class Connection implements InvocationConnection {
 
   send(message: ClientMessage): void {
     if (this.#closeReason) throw this.#closeReason;
-    this.#writer.enqueue(outbound(message));
+    // A ClientMessage is an OutboundMessage itself (byteLength, writeTo): no wrapper per send.
+    this.#writer.enqueue(message);
     this.messagesSent++;
     this.lastWriteAt = Date.now();
   }
@@ -211,9 +206,4 @@ export function applySocketOptions(
 ): void {
   socket.setNoDelay(options.noDelay);
   if (options.keepAlive) socket.setKeepAlive(true, options.keepAliveInitialDelayMillis);
-}
-
-function outbound(message: ClientMessage): OutboundMessage {
-  const byteLength = encodedLength(message);
-  return { byteLength, writeTo: (target, offset) => writeMessage(message, target, offset, byteLength) };
 }

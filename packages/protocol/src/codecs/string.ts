@@ -33,9 +33,30 @@ export function utf8String(bytes: Buffer): string {
   return bytes.toString('utf8');
 }
 
+/** Strings up to this length are kept encoded: structure names repeat in every request. */
+const CACHED_STRING_LENGTH = 64;
+const CACHED_STRINGS = 256;
+let encoded: Map<string, Buffer> | undefined;
+
+/**
+ * Adds a frame with the string's UTF-8 bytes. The bytes of short strings (structure names, above all) are
+ * reused across messages: frames are only ever copied out, never written to, so sharing them is safe, and
+ * a request then allocates nothing for its name. The cache starts over when full, so it stays small.
+ */
 export function encodeString(message: ClientMessage, value: string): void {
   if (typeof value !== 'string') throw new TypeError(`Expected a string, got ${typeof value}`);
-  message.add(createFrame(utf8Bytes(value)));
+  if (value.length > CACHED_STRING_LENGTH) {
+    message.add(createFrame(utf8Bytes(value)));
+    return;
+  }
+  encoded ??= new Map();
+  let bytes = encoded.get(value);
+  if (bytes === undefined) {
+    bytes = utf8Bytes(value);
+    if (encoded.size >= CACHED_STRINGS) encoded.clear();
+    encoded.set(value, bytes);
+  }
+  message.add(createFrame(bytes));
 }
 
 export function decodeString(cursor: FrameCursor): string {
