@@ -176,6 +176,10 @@ describe('PNCounter, 3 members', () => {
         random.mockRestore();
         expect(replicaOf(counter)).toBe(victim.uuid);
       }
+      // The proxy logs each failover of a call at DEBUG: an add that was in flight on the leaving replica
+      // is sent again to another one, and counts twice if the leaving replica had applied it (documented
+      // on PNCounter, as in the other Hazelcast clients).
+      const debugLogs = clients.map((c) => vi.spyOn(clientContext(c).logger, 'debug'));
       let done = 0;
       const left = vi.fn();
       const running = Promise.all(
@@ -192,16 +196,30 @@ describe('PNCounter, 3 members', () => {
       expect(left).toHaveBeenCalled();
       expect(done).toBe(4);
       for (const counter of counters) expect(replicaOf(counter)).not.toBe(victim.uuid);
+      const resent = debugLogs
+        .flatMap((spy) => spy.mock.calls)
+        .filter(
+          ([component, message]) =>
+            component === 'PNCounter' &&
+            message.startsWith(`exact-member-loss: replica ${victim.uuid} failed`) &&
+            message.endsWith('trying another one'),
+        ).length;
+      // At most the calls in flight on the leaving replica: 4 clients with 4 each. (Refusals of a replica
+      // that is behind are logged too, but name that replica and were not applied.)
+      expect(resent).toBeLessThanOrEqual(16);
       const fresh = await connect(cluster.current);
       try {
-        await vi.waitFor(
-          async () => expect(await getPNCounter(fresh, 'exact-member-loss').get()).toBe(40_000n),
-          waitOptions,
-        );
+        // Nothing is lost, and anything above 40,000 is one of the resent adds counted twice.
+        await vi.waitFor(async () => {
+          const total = await getPNCounter(fresh, 'exact-member-loss').get();
+          expect(total).toBeGreaterThanOrEqual(40_000n);
+          expect(total).toBeLessThanOrEqual(40_000n + BigInt(resent));
+        }, waitOptions);
       } finally {
         await fresh.shutdown();
       }
     } finally {
+      for (const c of clients) vi.mocked(clientContext(c).logger.debug).mockRestore?.();
       await Promise.all(extra.map((c) => c.shutdown()));
       await cluster.current.startMember();
     }
