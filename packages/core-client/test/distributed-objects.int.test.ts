@@ -32,8 +32,11 @@ for (const smartRouting of [true, false]) {
       const mine = getMap<string, string>(client, name);
       await mine.set('k', 'v');
       expect(getMap(client, name)).toBe(mine);
-      const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
-      expect(listed).toBe(mine);
+      // The list comes from one member, which may learn of the new object a moment later: ask until it does.
+      await vi.waitFor(async () => {
+        const listed = (await client.getDistributedObjects()).find((o) => o.getName() === name);
+        expect(listed).toBe(mine);
+      });
 
       // The other client sees the object, destroys it, and this client hears of it.
       const seen: DistributedObjectEvent[] = [];
@@ -60,7 +63,9 @@ for (const smartRouting of [true, false]) {
       expect(await again.get('k')).toBeNull(); // the data went with the object
       await again.set('k', 'w');
       expect(await getMap<string, string>(other, name).get('k')).toBe('w');
-      expect((await client.getDistributedObjects()).map((o) => o.getName())).toContain(name);
+      await vi.waitFor(async () =>
+        expect((await client.getDistributedObjects()).map((o) => o.getName())).toContain(name),
+      );
     });
 
     it('keep the proxy this client got again right after destroying the object itself', async () => {

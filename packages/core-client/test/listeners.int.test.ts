@@ -50,8 +50,12 @@ for (const smartRouting of [true, false]) {
     it('lists distributed objects and partition owners', async () => {
       const name = `listed-${smartRouting}`;
       await getMap(client, name).set('k', 'v');
-      const objects = await client.getDistributedObjects();
-      expect(objects.map((o) => o.getName())).toContain(name);
+      // The list comes from one member, which learns of an object another member created a moment later
+      // (members share new proxies with each other asynchronously): ask until that member knows it.
+      await vi.waitFor(async () => {
+        const objects = await client.getDistributedObjects();
+        expect(objects.map((o) => o.getName())).toContain(name);
+      });
       const partitions = client.getPartitionService();
       expect(partitions.getPartitionCount()).toBe(271);
       const partitionId = partitions.getPartitionId('k');
