@@ -104,10 +104,11 @@ export class ClientMessage {
 
   /**
    * Writes the message into `target` at `offset` (the last frame marked final); returns the offset after
-   * it. With `byteLength`, this makes a message something a coalescing writer can take as it is.
+   * it. A caller that already has `byteLength` passes it, so the frames are walked once. With `byteLength`,
+   * this makes a message something a coalescing writer can take as it is.
    */
-  writeTo(target: Buffer, offset: number): number {
-    return writeMessage(this, target, offset);
+  writeTo(target: Buffer, offset: number, byteLength: number = encodedLength(this)): number {
+    return writeMessage(this, target, offset, byteLength);
   }
 
   /** A cursor over the frames, positioned on the initial frame. */

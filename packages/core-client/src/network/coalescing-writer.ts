@@ -1,8 +1,11 @@
 /** What the writer needs of a message: its encoded size and a way to encode it into a buffer at an offset. */
 export interface OutboundMessage {
   readonly byteLength: number;
-  /** Encodes the message into `target` at `offset`; returns the offset after it. */
-  writeTo(target: Buffer, offset: number): number;
+  /**
+   * Encodes the message into `target` at `offset`; returns the offset after it. `byteLength` is the size the
+   * writer already read, so the message need not work it out again.
+   */
+  writeTo(target: Buffer, offset: number, byteLength: number): number;
 }
 
 /** The part of net.Socket the writer uses (kept small so tests can pass a stream of their own). */
@@ -71,17 +74,19 @@ export class CoalescingWriter {
     if (this.#failed || this.#writing || this.#awaitingDrain || this.pending === 0) return;
     const first = this.#queue[this.#head]!;
     let chunk: Buffer;
-    if (first.byteLength >= this.#threshold) {
-      chunk = Buffer.allocUnsafe(first.byteLength);
-      first.writeTo(chunk, 0);
+    const firstLength = first.byteLength;
+    if (firstLength >= this.#threshold) {
+      chunk = Buffer.allocUnsafe(firstLength);
+      first.writeTo(chunk, 0, firstLength);
       this.#head++;
     } else {
       this.#buffer ??= Buffer.allocUnsafe(this.#threshold);
       let offset = 0;
       while (this.#head < this.#queue.length) {
         const message = this.#queue[this.#head]!;
-        if (offset + message.byteLength > this.#threshold) break;
-        offset = message.writeTo(this.#buffer, offset);
+        const length = message.byteLength;
+        if (offset + length > this.#threshold) break;
+        offset = message.writeTo(this.#buffer, offset, length);
         this.#head++;
         if (!this.#coalesce) break;
       }
