@@ -14,8 +14,8 @@ import {
   type Member,
   MemberSelectors,
 } from '../src/index';
-import { clientContext, pluginHost } from '../src/plugin';
-import { connect } from './helpers';
+import { pluginHost } from '../src/plugin';
+import { connect, messagesPerMember } from './helpers';
 
 // One data member and one lite member; a data member with attributes joins during the tests (3 at most).
 const cluster = useCluster({ members: 2, liteMembers: 1 });
@@ -32,14 +32,13 @@ async function spread(
   count: number,
   dataMember: boolean,
 ): Promise<Map<string, number>> {
-  const connections = clientContext(client).connections.activeConnections;
-  const before = new Map(connections.map((c) => [c.memberUuid!, c.messagesSent]));
-  for (let i = 0; i < count; i++) {
-    await pluginHost(client).invokeOnRandomTarget(ClientGetDistributedObjectsCodec.encodeRequest(), {
-      dataMember,
-    });
-  }
-  return new Map(connections.map((c) => [c.memberUuid!, c.messagesSent - before.get(c.memberUuid!)!]));
+  return messagesPerMember(client, async () => {
+    for (let i = 0; i < count; i++) {
+      await pluginHost(client).invokeOnRandomTarget(ClientGetDistributedObjectsCodec.encodeRequest(), {
+        dataMember,
+      });
+    }
+  });
 }
 
 describe('the cluster service', () => {

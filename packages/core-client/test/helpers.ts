@@ -59,3 +59,38 @@ export async function clusterSafe(cluster: Cluster): Promise<void> {
     { timeout: 60_000, interval: 100 },
   );
 }
+
+/**
+ * Counts the messages the client sends to each member while `run` runs. It first waits until the client
+ * has a connection to every member it knows: a smart client opens those in the background after start,
+ * and a member without a connection yet would get its operations sent elsewhere.
+ */
+export async function messagesPerMember(
+  client: HazelcastClient,
+  run: () => Promise<void>,
+): Promise<Map<string, number>> {
+  const context = clientContext(client);
+  const connectedToAll = () => {
+    const connected = new Set(context.connections.activeConnections.map((c) => c.memberUuid));
+    expect(context.clusterService.memberList.filter((m) => !connected.has(m.uuid))).toEqual([]);
+  };
+  await vi.waitFor(connectedToAll, { timeout: 30_000, interval: 50 });
+  const connections = context.connections.activeConnections;
+  const before = new Map(connections.map((c) => [c.memberUuid!, c.messagesSent]));
+  await run();
+  return new Map(connections.map((c) => [c.memberUuid!, c.messagesSent - before.get(c.memberUuid!)!]));
+}
+
+/**
+ * The member that owns the partition of `key` (a key, or a structure's name), once the client knows it:
+ * members assign partitions on the first partition operation and send the table to the client afterwards.
+ */
+export async function ownerOf(client: HazelcastClient, key: unknown): Promise<string> {
+  const context = clientContext(client);
+  const partitionId = context.partitionIdOf(context.toData(key));
+  await vi.waitFor(() => expect(context.partitions.owner(partitionId)).toBeDefined(), {
+    timeout: 30_000,
+    interval: 50,
+  });
+  return context.partitions.owner(partitionId)!;
+}

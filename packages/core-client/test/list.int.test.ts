@@ -1,8 +1,7 @@
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getList, type HazelcastClient, IndexOutOfBoundsError } from '../src/index';
-import { clientContext } from '../src/plugin';
-import { connect } from './helpers';
+import { connect, messagesPerMember, ownerOf } from './helpers';
 
 const cluster = useCluster({ members: 3 });
 
@@ -102,18 +101,14 @@ describe('list operations, read back through a second client', () => {
   });
 
   it('routes every operation to the owner of the partition the list name hashes to', async () => {
-    const context = clientContext(client);
     for (const name of ['routed-x', 'routed-y', 'routed-z']) {
       const list = getList<string>(client, name);
       await list.add('warm-up');
-      const owner = context.partitions.owner(context.partitionIdOf(context.toData(name)))!;
-      const connections = context.connections.activeConnections;
-      const before = new Map(connections.map((c) => [c.memberUuid, c.messagesSent]));
-      for (let n = 0; n < 10; n++) await list.get(0);
-      const sent = connections.map(
-        (c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const,
-      );
-      expect(sent.find(([uuid]) => uuid === owner)![1]).toBeGreaterThanOrEqual(10);
+      const owner = await ownerOf(client, name);
+      const sent = await messagesPerMember(client, async () => {
+        for (let n = 0; n < 10; n++) await list.get(0);
+      });
+      expect(sent.get(owner)).toBeGreaterThanOrEqual(10);
       for (const [uuid, count] of sent) if (uuid !== owner) expect(count).toBeLessThan(10);
     }
   });

@@ -2,6 +2,7 @@ import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getMap, HazelcastClient, type LifecycleState } from '../src/index';
 import { clientContext } from '../src/plugin';
+import { messagesPerMember, ownerOf } from './helpers';
 
 const cluster = useCluster({ members: 3 });
 
@@ -90,20 +91,14 @@ for (const smartRouting of [true, false]) {
 
     if (smartRouting) {
       it('sends keyed operations to the partition owner the members report', async () => {
-        const context = clientContext(client);
         const map = getMap<string, number>(client, 'routing');
         for (let i = 0; i < 20; i++) {
           const key = `routed-${i}`;
-          const partitionId = context.partitionIdOf(context.toData(key));
-          const owner = context.partitions.owner(partitionId)!;
-          const connections = context.connections.activeConnections;
-          const before = new Map(connections.map((c) => [c.memberUuid, c.messagesSent]));
-          for (let n = 0; n < 10; n++) await map.get(key);
-          const sent = connections.map(
-            (c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const,
-          );
-          const toOwner = sent.find(([uuid]) => uuid === owner)![1];
-          expect(toOwner).toBeGreaterThanOrEqual(10);
+          const owner = await ownerOf(client, key);
+          const sent = await messagesPerMember(client, async () => {
+            for (let n = 0; n < 10; n++) await map.get(key);
+          });
+          expect(sent.get(owner)).toBeGreaterThanOrEqual(10);
           // Heartbeat pings may go to the others, never the gets.
           for (const [uuid, count] of sent) if (uuid !== owner) expect(count).toBeLessThan(10);
         }

@@ -1,8 +1,7 @@
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getSet, type HazelcastClient } from '../src/index';
-import { clientContext } from '../src/plugin';
-import { connect } from './helpers';
+import { connect, messagesPerMember, ownerOf } from './helpers';
 
 const cluster = useCluster({ members: 3 });
 
@@ -77,18 +76,14 @@ describe('set operations, read back through a second client', () => {
   });
 
   it('routes every operation to the owner of the partition the set name hashes to', async () => {
-    const context = clientContext(client);
     for (const name of ['routed-1', 'routed-2', 'routed-3']) {
       const set = getSet<string>(client, name);
       await set.add('warm-up');
-      const owner = context.partitions.owner(context.partitionIdOf(context.toData(name)))!;
-      const connections = context.connections.activeConnections;
-      const before = new Map(connections.map((c) => [c.memberUuid, c.messagesSent]));
-      for (let n = 0; n < 10; n++) await set.contains('warm-up');
-      const sent = connections.map(
-        (c) => [c.memberUuid, c.messagesSent - before.get(c.memberUuid)!] as const,
-      );
-      expect(sent.find(([uuid]) => uuid === owner)![1]).toBeGreaterThanOrEqual(10);
+      const owner = await ownerOf(client, name);
+      const sent = await messagesPerMember(client, async () => {
+        for (let n = 0; n < 10; n++) await set.contains('warm-up');
+      });
+      expect(sent.get(owner)).toBeGreaterThanOrEqual(10);
       for (const [uuid, count] of sent) if (uuid !== owner) expect(count).toBeLessThan(10);
     }
   });
