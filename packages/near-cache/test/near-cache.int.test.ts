@@ -97,9 +97,10 @@ describe('reads', () => {
     await written(cached, 1, () => plain.set('k', 'v1'));
     expect(await cached.get('k')).toBe('v1');
     expect(statsOf(cached)).toMatchObject({ hits: 0, misses: 1 });
-    // Later reads are served locally. Once in a loaded CI run, 5 of the next 9 reads missed (the entry was
-    // dropped and fetched again; cause not found yet, see the closing note of that session): a burst is
-    // repeated until it is served locally whole, so that a near cache that never keeps the entry still fails.
+    // Later reads are served locally, once the map's invalidation listener is registered on the member that
+    // owns the key: until then a read is not cached (it could not be invalidated). That registration can
+    // take a while on a loaded machine, so a burst of reads is repeated until it is served locally whole; a
+    // near cache that never keeps the entry still fails.
     await vi.waitFor(async () => {
       const before = statsOf(cached);
       for (let i = 0; i < 9; i++) expect(await cached.get('k')).toBe('v1');

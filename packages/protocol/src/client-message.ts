@@ -104,8 +104,8 @@ export class ClientMessage {
 
   /**
    * Writes the message into `target` at `offset` (the last frame marked final); returns the offset after
-   * it. A caller that already has `byteLength` passes it, so the frames are walked once. With `byteLength`,
-   * this makes a message something a coalescing writer can take as it is.
+   * it. A caller that already read the `byteLength` getter passes it, so the frames are walked once. The
+   * getter and this method make a message something a coalescing writer can take as it is.
    */
   writeTo(target: Buffer, offset: number, byteLength: number = encodedLength(this)): number {
     return writeMessage(this, target, offset, byteLength);
