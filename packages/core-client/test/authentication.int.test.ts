@@ -1,6 +1,10 @@
 import { createServer, connect as netConnect, type Server } from 'node:net';
-import { type ClientMessage, ClientMessageReader } from '@hz/protocol';
-import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/protocol/codecs/client';
+import {
+  ClientAuthenticationCodec,
+  ClientAuthenticationCustomCodec,
+  type ClientMessage,
+  ClientMessageReader,
+} from '@hz/protocol';
 import type { CompactSerializer } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,7 +1,7 @@
 // The cluster service and the load balancers as the seeds document them, on a cluster with a lite member
 // (and, later, a member with attributes). Member values are checked against the harness and against the
 // official Python client's member list.
-import { ClientGetDistributedObjectsCodec } from '@hz/protocol/codecs/client';
+import { ClientGetDistributedObjectsCodec } from '@hz/protocol';
 import { runPython } from '@hz-tools/cluster';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

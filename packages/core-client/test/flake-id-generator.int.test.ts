@@ -1,4 +1,4 @@
-import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol/codecs/flake-id-generator';
+import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

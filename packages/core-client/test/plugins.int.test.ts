@@ -1,4 +1,4 @@
-import { MapSetCodec, MapSizeCodec } from '@hz/protocol/codecs/map';
+import { MapSetCodec, MapSizeCodec } from '@hz/protocol';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { describe, expect, it, vi } from 'vitest';
 import {

@@ -1,5 +1,4 @@
-import { type ClientMessage, uuidToString } from '@hz/protocol';
-import { PNCounterAddCodec, PNCounterGetCodec } from '@hz/protocol/codecs/pn-counter';
+import { type ClientMessage, PNCounterAddCodec, PNCounterGetCodec, uuidToString } from '@hz/protocol';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import Long from 'long';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';

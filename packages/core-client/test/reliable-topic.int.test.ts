@@ -1,4 +1,4 @@
-import { RingbufferReadManyCodec } from '@hz/protocol/codecs/ringbuffer';
+import { RingbufferReadManyCodec } from '@hz/protocol';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {

@@ -1,5 +1,5 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
-import { MapPutCodec } from '@hz/protocol/codecs/map';
+import { MapPutCodec } from '@hz/protocol';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {

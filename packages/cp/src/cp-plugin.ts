@@ -5,9 +5,8 @@ import {
 } from '@hz/core-client';
 import type { ClientPlugin, PluginHost } from '@hz/core-client/plugin';
 import { attachPlugin } from '@hz/core-client/plugin';
-import { ErrorCodes } from '@hz/protocol';
+import { ErrorCodes, type RaftGroupId } from '@hz/protocol';
 import { CPGroupCreateCPGroupCodec } from '@hz/protocol/codecs/cp-group';
-import type { RaftGroupId } from '@hz/protocol/custom';
 import {
   CPGroupDestroyedError,
   CPSubsystemNotAvailableError,

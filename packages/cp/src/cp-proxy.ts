@@ -1,8 +1,7 @@
 import { IndeterminateOperationStateError } from '@hz/core-client';
 import { type InvokeOptions, ProxyBase } from '@hz/core-client/plugin';
-import type { ClientMessage } from '@hz/protocol';
+import type { ClientMessage, RaftGroupId } from '@hz/protocol';
 import { CPGroupDestroyCPObjectCodec } from '@hz/protocol/codecs/cp-group';
-import type { RaftGroupId } from '@hz/protocol/custom';
 import { type CpState, translateCpError } from './cp-plugin';
 import { CPGroupDestroyedError } from './errors';
 import type { CpName } from './names';

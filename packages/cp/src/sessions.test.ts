@@ -1,11 +1,10 @@
 import type { PluginHost } from '@hz/core-client/plugin';
-import type { ClientMessage } from '@hz/protocol';
+import type { ClientMessage, RaftGroupId } from '@hz/protocol';
 import {
   CPSessionCloseSessionCodec,
   CPSessionCreateSessionCodec,
   CPSessionHeartbeatSessionCodec,
 } from '@hz/protocol/codecs/cp-session';
-import type { RaftGroupId } from '@hz/protocol/custom';
 import Long from 'long';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CpState } from './cp-plugin';

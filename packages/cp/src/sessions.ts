@@ -1,12 +1,12 @@
 import { ClientNotActiveError } from '@hz/core-client';
 import type { PluginHost } from '@hz/core-client/plugin';
+import type { RaftGroupId } from '@hz/protocol';
 import {
   CPSessionCloseSessionCodec,
   CPSessionCreateSessionCodec,
   CPSessionGenerateThreadIdCodec,
   CPSessionHeartbeatSessionCodec,
 } from '@hz/protocol/codecs/cp-session';
-import type { RaftGroupId } from '@hz/protocol/custom';
 import Long from 'long';
 import type { CpState } from './cp-plugin';
 import { CPGroupDestroyedError, SessionExpiredError } from './errors';

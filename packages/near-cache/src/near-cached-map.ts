@@ -11,13 +11,15 @@ import type {
   TryLockOptions,
 } from '@hz/core-client';
 import type { DataBytes, ListenerSpec, PluginHost } from '@hz/core-client/plugin';
-import { type Uuid, uuidFromString, uuidToString } from '@hz/protocol';
 import {
   MapAddNearCacheInvalidationListenerCodec,
   MapGetAllCodec,
   MapGetCodec,
   MapRemoveEntryListenerCodec,
-} from '@hz/protocol/codecs/map';
+  type Uuid,
+  uuidFromString,
+  uuidToString,
+} from '@hz/protocol';
 import type { ResolvedMapConfig } from './config';
 import { InvalidationMetadata, sameUuid } from './metadata';
 import {

@@ -1,7 +1,6 @@
 import type { IMap, Member } from '@hz/core-client';
 import type { ClientPlugin, DistributedObject, PluginHost } from '@hz/core-client/plugin';
-import { type Uuid, uuidFromString } from '@hz/protocol';
-import { MapFetchNearCacheInvalidationMetadataCodec } from '@hz/protocol/codecs/map';
+import { MapFetchNearCacheInvalidationMetadataCodec, type Uuid, uuidFromString } from '@hz/protocol';
 import {
   checkRepairConfig,
   configFor,

@@ -7,8 +7,7 @@ import {
   Predicates,
 } from '@hz/core-client';
 import { clientContext } from '@hz/core-client/plugin';
-import type { ClientMessage } from '@hz/protocol';
-import { MapGetAllCodec, MapGetCodec } from '@hz/protocol/codecs/map';
+import { type ClientMessage, MapGetAllCodec, MapGetCodec } from '@hz/protocol';
 import type { IdentifiedDataSerializable, ObjectDataInput, ObjectDataOutput } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';

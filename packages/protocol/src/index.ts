@@ -1,5 +1,7 @@
-// @hz/protocol: the Hazelcast Open Binary Client Protocol 2.x wire layer. Generated message codecs are
-// reachable per service (`@hz/protocol/codecs/map`, ...) and custom types via `@hz/protocol/custom`.
+// @hz/protocol: the Hazelcast Open Binary Client Protocol 2.x wire layer. Every generated codec is
+// exported here and, grouped by service, from `@hz/protocol/codecs/map`, ... and `@hz/protocol/custom`.
+// Each codec is a pure constant: a bundler keeps only the codecs a program uses, whichever path it
+// imports them from. In Node the package is one module, which keeps load time low.
 export { ClientMessage } from './client-message';
 export * from './codecs/index';
 export { type ErrorCode, ErrorCodes } from './errors/error-codes';
@@ -28,6 +30,7 @@ export {
 export { type FrameFlag, hasFlag } from './flags';
 export { type Frame, isBeginFrame, isEndFrame, isNullFrame } from './frame';
 export { FrameCursor } from './frame-cursor';
+export * from './generated/all';
 export type { ErrorHolder } from './generated/custom/ErrorHolderCodec';
 export type { StackTraceElement } from './generated/custom/StackTraceElementCodec';
 export { type LongLike, toLong } from './long';

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import Long from 'long';
 
 /** A Java-style UUID: two signed 64-bit halves, as the protocol carries it. */
@@ -11,9 +10,12 @@ export function createUuid(mostSignificantBits: Long, leastSignificantBits: Long
   return { mostSignificantBits, leastSignificantBits };
 }
 
-/** A random (version 4) UUID. */
+/**
+ * A random (version 4) UUID. The bytes come from Web Crypto (`globalThis.crypto`), which Node loads on
+ * first use: importing the package does not load the crypto module.
+ */
 export function randomUuid(): Uuid {
-  const bytes = randomBytes(16);
+  const bytes = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(16)).buffer);
   bytes[6] = (bytes[6]! & 0x0f) | 0x40;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;
   return {

@@ -6,8 +6,7 @@ import {
   TargetDisconnectedError,
 } from '@hz/core-client';
 import type { PluginHost } from '@hz/core-client/plugin';
-import { uuidToString } from '@hz/protocol';
-import type { SqlError } from '@hz/protocol/custom';
+import { type SqlError, uuidToString } from '@hz/protocol';
 import { HazelcastSqlError, SqlErrorCode } from './sql-error';
 
 /** The member's report of a failed statement. */

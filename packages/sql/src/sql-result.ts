@@ -1,8 +1,7 @@
 import { IllegalStateError, type Int64 } from '@hz/core-client';
 import type { PluginHost } from '@hz/core-client/plugin';
-import type { ClientMessage, SqlPage } from '@hz/protocol';
+import type { ClientMessage, SqlPage, SqlQueryId } from '@hz/protocol';
 import { SqlCloseCodec, SqlExecuteCodec, SqlFetchCodec } from '@hz/protocol/codecs/sql';
-import type { SqlQueryId } from '@hz/protocol/custom';
 import Long from 'long';
 import {
   clientSqlError,

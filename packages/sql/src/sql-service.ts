@@ -1,8 +1,7 @@
 import type { HazelcastClient, Member } from '@hz/core-client';
 import { attachPlugin, type ClientPlugin, type DataBytes, type PluginHost } from '@hz/core-client/plugin';
-import { randomUuid, type Uuid, uuidFromString } from '@hz/protocol';
+import { randomUuid, type SqlQueryId, type Uuid, uuidFromString } from '@hz/protocol';
 import { SqlCloseCodec, SqlExecuteCodec } from '@hz/protocol/codecs/sql';
-import type { SqlQueryId } from '@hz/protocol/custom';
 import { HazelcastSerializationError } from '@hz/serialization';
 import Long from 'long';
 import { clientSqlError, sqlAbortError } from './errors';

@@ -144,14 +144,16 @@ function upperSnake(text: string): string {
 }
 
 /** Every message codec of a service, in one module (unused codecs are pure constants a bundler drops). */
-export function emitServiceCodecs(service: ServiceDef, mapper: TypeMapper): string {
+export function emitServiceCodecs(service: ServiceDef, mapper: TypeMapper, fromRoot = false): string {
   const imports = new Imports();
   const wire = new WireTypes(mapper.customTypes, imports);
   const body: string[] = [];
   for (const method of service.methods) body.push(...emitMethod(service, method, mapper, wire, imports));
   return [
     messageHeader(service),
-    imports.render({ codecs: '../../../codecs', root: '../../..', custom: '../../custom' }),
+    fromRoot
+      ? imports.renderFromRoot('../../..')
+      : imports.render({ codecs: '../../../codecs', root: '../../..', custom: '../../custom' }),
     '',
     ...(wire.declarations.length > 0 ? [...wire.declarations, ''] : []),
     ...body,

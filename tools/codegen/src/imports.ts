@@ -32,6 +32,25 @@ export class Imports {
     }
     return lines.join('\n');
   }
+
+  /**
+   * One import of everything from the package root (`root`: the path of src/index). The codecs of a
+   * service the root does not hold use this, so that a build puts all they share with the root in the
+   * root's chunk.
+   */
+  renderFromRoot(root: string): string {
+    const lines: string[] = [];
+    if (this.usesLong) lines.push(`import type Long from 'long';`);
+    const types = new Set([...this.runtimeTypes, ...this.defineTypes, ...this.customTypes]);
+    const values = new Set([
+      ...this.define,
+      ...this.wireModules.keys(),
+      ...[...this.customWire].map((t) => `${t}Type`),
+    ]);
+    const names = [...[...values].sort(), ...[...types].sort().map((n) => `type ${n}`)];
+    lines.push(`import { ${names.join(', ')} } from '${root}/index';`);
+    return lines.join('\n');
+  }
 }
 
 const ROOT_TYPE_FILES: Record<string, string> = {

@@ -34,7 +34,7 @@ function listFiles(dir: string): string[] {
 
 const output = generate(loadServices(definitionsDir), loadCustomTypes(definitionsDir));
 const packageJson = JSON.parse(readFileSync(packageJsonPath, 'utf8'));
-const wantedExports = exportsField(output.entries);
+const wantedExports = exportsField(output.sources);
 
 if (check) {
   const stale: string[] = [];

@@ -176,6 +176,55 @@ describe.each(PACKED_FEATURES)('$id installed from the tarballs with plain npm',
     expect(result.code).toBe(0);
   });
 
+  // What Node loads for `import '@hz/core-client'` in the installed layout (load time is issue 18's target):
+  // each module costs a resolve, a read and a compile, so @hz/protocol's root must stay one module plus its
+  // chunk, and Node's net and crypto modules wait for the first connection.
+  if (feature.package === null) {
+    it('imports as a handful of modules, leaving net and crypto to first use', async () => {
+      await writeFile(
+        join(dir, 'load-hooks.mjs'),
+        "export async function load(url, context, next) { process.stderr.write('LOADED ' + url + '\\n'); return next(url, context); }\n",
+      );
+      // Two runs: the loader hooks (a worker thread) load net themselves, so the builtins are read without them.
+      await writeFile(
+        join(dir, 'load-graph.mjs'),
+        [
+          "import { register } from 'node:module';",
+          "if (process.argv[2] === 'hooks') register('./load-hooks.mjs', import.meta.url);",
+          "const hz = await import('@hz/core-client');",
+          'const builtins = process.moduleLoadList.filter((m) => /^NativeModule (net|crypto|tls)$/.test(m));',
+          'console.log(JSON.stringify({ client: typeof hz.HazelcastClient.newHazelcastClient, builtins }));',
+        ].join('\n'),
+      );
+      const plain = await run('node', ['load-graph.mjs'], {
+        cwd: dir,
+        npmFreeEnv: true,
+        killAfterMs: 60_000,
+      });
+      expect(plain.code, plain.stderr).toBe(0);
+      const output = JSON.parse(plain.stdout.trim().split('\n').at(-1)!) as {
+        client: string;
+        builtins: string[];
+      };
+      expect(output.client).toBe('function');
+      expect(output.builtins).toEqual([]);
+      const hooked = await run('node', ['load-graph.mjs', 'hooks'], {
+        cwd: dir,
+        npmFreeEnv: true,
+        killAfterMs: 60_000,
+      });
+      expect(hooked.code, hooked.stderr).toBe(0);
+      const files = [...hooked.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!);
+      const of = (name: string) => files.filter((url) => url.includes(`/node_modules/@hz/${name}/`));
+      expect(of('protocol').map((url) => url.replace(/.*\/dist\//, ''))).toEqual([
+        'index.js',
+        expect.stringMatching(/^chunk-\w+\.js$/),
+      ]);
+      expect(of('serialization')).toHaveLength(1);
+      expect(of('core-client').length).toBeLessThanOrEqual(5);
+    });
+  }
+
   // Only features whose programs write to a map (SQL and CP programs write nothing) get this check.
   const written = feature.written;
   if (written) {

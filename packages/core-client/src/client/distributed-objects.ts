@@ -1,9 +1,10 @@
-import { uuidFromString, uuidToString } from '@hz/protocol';
 import {
   ClientAddDistributedObjectListenerCodec,
   ClientGetDistributedObjectsCodec,
   ClientRemoveDistributedObjectListenerCodec,
-} from '@hz/protocol/codecs/client';
+  uuidFromString,
+  uuidToString,
+} from '@hz/protocol';
 import { type DistributedObject, proxyFactoryFor } from '../proxy/proxy-manager';
 import type { ClientContext, PluginHost } from './client-context';
 

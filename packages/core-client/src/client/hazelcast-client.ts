@@ -1,9 +1,11 @@
-import { type ClientMessage, FrameFlags, uuidToString } from '@hz/protocol';
 import {
   ClientAddClusterViewListenerCodec,
   ClientLocalBackupListenerCodec,
+  type ClientMessage,
   ClientPingCodec,
-} from '@hz/protocol/codecs/client';
+  FrameFlags,
+  uuidToString,
+} from '@hz/protocol';
 import { HeapData, SerializationService, TypeId } from '@hz/serialization';
 import type { Cluster } from '../cluster/cluster';
 import { ClusterService } from '../cluster/cluster-service';

@@ -1,10 +1,10 @@
-import { uuidToString } from '@hz/protocol';
 import {
   ClientFetchSchemaCodec,
   ClientSendAllSchemasCodec,
   ClientSendSchemaCodec,
-} from '@hz/protocol/codecs/client';
-import type { Schema as WireSchema } from '@hz/protocol/custom';
+  uuidToString,
+  type Schema as WireSchema,
+} from '@hz/protocol';
 import {
   readResolvingSchemas,
   Schema,

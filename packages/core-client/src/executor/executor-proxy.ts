@@ -1,12 +1,16 @@
-import { type ClientMessage, ErrorCodes, randomUuid, type Uuid, uuidFromString } from '@hz/protocol';
 import {
+  type ClientMessage,
+  ErrorCodes,
   ExecutorServiceCancelOnMemberCodec,
   ExecutorServiceCancelOnPartitionCodec,
   ExecutorServiceIsShutdownCodec,
   ExecutorServiceShutdownCodec,
   ExecutorServiceSubmitToMemberCodec,
   ExecutorServiceSubmitToPartitionCodec,
-} from '@hz/protocol/codecs/executor-service';
+  randomUuid,
+  type Uuid,
+  uuidFromString,
+} from '@hz/protocol';
 import type { DataBytes, InvokeOptions, PluginHost } from '../client/client-context';
 import { memberToString } from '../cluster/member';
 import { AbortError, RejectedExecutionError, TargetDisconnectedError } from '../errors/hazelcast-error';

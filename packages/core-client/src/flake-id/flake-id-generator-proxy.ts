@@ -1,4 +1,4 @@
-import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol/codecs/flake-id-generator';
+import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol';
 import type Long from 'long';
 import type { PluginHost } from '../client/client-context';
 import { flakeIdGeneratorConfigFor } from '../config/resolve-config';

@@ -21,7 +21,7 @@ import {
   ListSetCodec,
   ListSizeCodec,
   ListSubCodec,
-} from '@hz/protocol/codecs/list';
+} from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import { CollectionProxy } from '../collection/collection-proxy';
 import type { ItemListener, ItemListenerCodec, ItemListenerOptions } from '../collection/item-listener';

@@ -1,5 +1,4 @@
-import { randomUuid, uuidToString } from '@hz/protocol';
-import { MultiMapAddEntryListenerCodec } from '@hz/protocol/codecs/multi-map';
+import { MultiMapAddEntryListenerCodec, randomUuid, uuidToString } from '@hz/protocol';
 import { describe, expect, it, vi } from 'vitest';
 import type { PluginHost } from '../client/client-context';
 import { listenerFlags } from '../map/entry-listener';

@@ -1,5 +1,4 @@
-import type { ClientMessage, Uuid } from '@hz/protocol';
-import { uuidFromString, uuidToString } from '@hz/protocol';
+import { type ClientMessage, type Uuid, uuidFromString, uuidToString } from '@hz/protocol';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import type { ListenerSpec } from './listener-service';
 

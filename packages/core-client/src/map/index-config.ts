@@ -1,4 +1,4 @@
-import type { IndexConfig as WireIndexConfig } from '@hz/protocol/custom';
+import type { IndexConfig as WireIndexConfig } from '@hz/protocol';
 import Long from 'long';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 

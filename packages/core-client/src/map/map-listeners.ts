@@ -1,11 +1,11 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   MapAddEntryListenerCodec,
   MapAddEntryListenerToKeyCodec,
   MapAddEntryListenerToKeyWithPredicateCodec,
   MapAddEntryListenerWithPredicateCodec,
   MapRemoveEntryListenerCodec,
-} from '@hz/protocol/codecs/map';
+} from '@hz/protocol';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 import { type EntryListenerCodec, entryListenerSpec } from '../listener/entry-events';

@@ -4,7 +4,7 @@ import {
   MapLockCodec,
   MapTryLockCodec,
   MapUnlockCodec,
-} from '@hz/protocol/codecs/map';
+} from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import type { IllegalArgumentError } from '../errors/hazelcast-error';

@@ -1,5 +1,5 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   MapAddIndexCodec,
   MapAddInterceptorCodec,
   MapClearCodec,
@@ -35,7 +35,7 @@ import {
   MapSubmitToKeyCodec,
   MapTryPutCodec,
   MapTryRemoveCodec,
-} from '@hz/protocol/codecs/map';
+} from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import type { LockOptions, TryLockOptions } from '../proxy/key-lock';

@@ -1,5 +1,5 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   MapAggregateCodec,
   MapAggregateWithPredicateCodec,
   MapEntriesWithPagingPredicateCodec,
@@ -17,8 +17,8 @@ import {
   MapValuesCodec,
   MapValuesWithPagingPredicateCodec,
   MapValuesWithPredicateCodec,
-} from '@hz/protocol/codecs/map';
-import type { PagingPredicateHolder } from '@hz/protocol/custom';
+  type PagingPredicateHolder,
+} from '@hz/protocol';
 import Long from 'long';
 import type { ClientContext, DataBytes } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';

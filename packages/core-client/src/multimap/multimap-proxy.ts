@@ -1,5 +1,5 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   MultiMapAddEntryListenerCodec,
   MultiMapAddEntryListenerToKeyCodec,
   MultiMapClearCodec,
@@ -23,7 +23,7 @@ import {
   MultiMapUnlockCodec,
   MultiMapValueCountCodec,
   MultiMapValuesCodec,
-} from '@hz/protocol/codecs/multi-map';
+} from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { type EntryListenerCodec, entryListenerSpec, requireCallbacks } from '../listener/entry-events';

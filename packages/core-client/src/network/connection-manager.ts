@@ -1,6 +1,12 @@
-import type { ClientMessage } from '@hz/protocol';
-import { HazelcastProtocolError, randomUuid, type Uuid, uuidToString } from '@hz/protocol';
-import { ClientAuthenticationCodec, ClientAuthenticationCustomCodec } from '@hz/protocol/codecs/client';
+import {
+  ClientAuthenticationCodec,
+  ClientAuthenticationCustomCodec,
+  type ClientMessage,
+  HazelcastProtocolError,
+  randomUuid,
+  type Uuid,
+  uuidToString,
+} from '@hz/protocol';
 import type { Member } from '../cluster/member';
 import type { ResolvedClientConfig } from '../config/resolve-config';
 import { diagnosticChannels } from '../diagnostics/channels';

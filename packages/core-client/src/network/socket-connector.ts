@@ -1,4 +1,4 @@
-import { connect, type Socket } from 'node:net';
+import type { Socket } from 'node:net';
 import type { ResolvedSslConfig } from '../config/ssl-config';
 import type { Address } from '../util/address';
 import { optionalFeatures } from '../util/optional-features';
@@ -16,17 +16,23 @@ export interface SocketConnector {
   describeError?(error: Error, address: Address): Error;
 }
 
+/** Node's `net` module, loaded by the first connection rather than when the package is imported. */
+let net: typeof import('node:net') | undefined;
+
 export const tcpConnector: SocketConnector = {
   kind: 'tcp',
-  connect: (address, signal) =>
-    new Promise((resolve, reject) => {
+  connect: async (address, signal) => {
+    net ??= await import('node:net');
+    const { connect } = net;
+    return new Promise((resolve, reject) => {
       if (signal.aborted) {
         reject(signal.reason);
         return;
       }
       const socket = connect({ host: address.host, port: address.port });
       settleOnReady(socket, 'connect', signal, resolve, reject);
-    }),
+    });
+  },
 };
 
 /**

@@ -1,9 +1,12 @@
-import { type ClientMessage, type Uuid, uuidFromString, uuidToString } from '@hz/protocol';
 import {
+  type ClientMessage,
   PNCounterAddCodec,
   PNCounterGetCodec,
   PNCounterGetConfiguredReplicaCountCodec,
-} from '@hz/protocol/codecs/pn-counter';
+  type Uuid,
+  uuidFromString,
+  uuidToString,
+} from '@hz/protocol';
 import { HazelcastSerializationError } from '@hz/serialization';
 import Long from 'long';
 import type { PluginHost } from '../client/client-context';

@@ -1,4 +1,4 @@
-import { ClientCreateProxyCodec, ClientDestroyProxyCodec } from '@hz/protocol/codecs/client';
+import { ClientCreateProxyCodec, ClientDestroyProxyCodec } from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { Logger } from '../logging/logger';

@@ -1,7 +1,7 @@
 // Map.keySetWithPagingPredicate/valuesWithPagingPredicate/entriesWithPagingPredicate send a paging
 // predicate as the protocol's PagingPredicateHolder (its parts pre-serialized) rather than as one object,
 // and answer with the new anchor list, which the predicate must keep for the next page.
-import type { AnchorDataListHolder, PagingPredicateHolder } from '@hz/protocol/custom';
+import type { AnchorDataListHolder, PagingPredicateHolder } from '@hz/protocol';
 import { HazelcastError, IllegalArgumentError } from '../errors/hazelcast-error';
 import {
   type IterationType,

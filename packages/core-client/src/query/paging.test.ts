@@ -1,6 +1,6 @@
 // PagingPredicate state (page, anchors) and its PagingPredicateHolder form, checked against the official
 // client's PagingPredicateHolder.of for the same predicate.
-import type { AnchorDataListHolder } from '@hz/protocol/custom';
+import type { AnchorDataListHolder } from '@hz/protocol';
 import { HeapData, SerializationService } from '@hz/serialization';
 import { describe, expect, it } from 'vitest';
 import { HazelcastError, IllegalArgumentError } from '../errors/hazelcast-error';

@@ -1,5 +1,5 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   QueueAddAllCodec,
   QueueAddListenerCodec,
   QueueClearCodec,
@@ -18,7 +18,7 @@ import {
   QueueRemoveCodec,
   QueueRemoveListenerCodec,
   QueueSizeCodec,
-} from '@hz/protocol/codecs/queue';
+} from '@hz/protocol';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { CollectionProxy } from '../collection/collection-proxy';
 import type { ItemListener, ItemListenerCodec, ItemListenerOptions } from '../collection/item-listener';

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { reliableTopicConfigFor } from '../config/resolve-config';
@@ -92,7 +91,7 @@ export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E>
     const initial = typeof listener === 'function' ? -1 : (listener.retrieveInitialSequence?.() ?? -1);
     const resolved = resolveListener(listener);
     const start = await this.#startSequence(initial, 'retrieveInitialSequence()');
-    const id = randomUUID();
+    const id = globalThis.crypto.randomUUID();
     const runner = new ListenerRunner(this.#source, resolved, start, () => this.#runners.delete(id));
     this.#runners.set(id, runner);
     runner.start();

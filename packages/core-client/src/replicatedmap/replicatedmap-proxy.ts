@@ -1,5 +1,5 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   ReplicatedMapAddEntryListenerCodec,
   ReplicatedMapAddEntryListenerToKeyCodec,
   ReplicatedMapAddEntryListenerToKeyWithPredicateCodec,
@@ -17,7 +17,7 @@ import {
   ReplicatedMapRemoveEntryListenerCodec,
   ReplicatedMapSizeCodec,
   ReplicatedMapValuesCodec,
-} from '@hz/protocol/codecs/replicated-map';
+} from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import {

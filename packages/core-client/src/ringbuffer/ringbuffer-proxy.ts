@@ -1,5 +1,5 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   RingbufferAddAllCodec,
   RingbufferAddCodec,
   RingbufferCapacityCodec,
@@ -9,7 +9,7 @@ import {
   RingbufferRemainingCapacityCodec,
   RingbufferSizeCodec,
   RingbufferTailSequenceCodec,
-} from '@hz/protocol/codecs/ringbuffer';
+} from '@hz/protocol';
 import type Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';

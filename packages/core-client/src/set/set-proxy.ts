@@ -12,7 +12,7 @@ import {
   SetRemoveCodec,
   SetRemoveListenerCodec,
   SetSizeCodec,
-} from '@hz/protocol/codecs/set';
+} from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import { CollectionProxy } from '../collection/collection-proxy';
 import type { ItemListener, ItemListenerCodec, ItemListenerOptions } from '../collection/item-listener';

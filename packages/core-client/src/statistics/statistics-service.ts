@@ -1,5 +1,5 @@
 import { cpus, freemem, loadavg, totalmem } from 'node:os';
-import { ClientStatisticsCodec } from '@hz/protocol/codecs/client';
+import { ClientStatisticsCodec } from '@hz/protocol';
 import type { Logger } from '../logging/logger';
 import type { Connection } from '../network/connection';
 import { type MetricDescriptor, type MetricsSink, MetricUnit } from './metrics';

@@ -1,10 +1,11 @@
-import { uuidFromString, uuidToString } from '@hz/protocol';
 import {
   TopicAddMessageListenerCodec,
   TopicPublishAllCodec,
   TopicPublishCodec,
   TopicRemoveMessageListenerCodec,
-} from '@hz/protocol/codecs/topic';
+  uuidFromString,
+  uuidToString,
+} from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import { type Message, type MessageListener, messageCallback } from '../listener/message-listener';
 import { ProxyBase } from '../proxy/proxy-base';

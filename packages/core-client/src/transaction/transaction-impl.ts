@@ -1,9 +1,11 @@
-import { type ClientMessage, type Uuid, uuidToString } from '@hz/protocol';
 import {
+  type ClientMessage,
   TransactionCommitCodec,
   TransactionCreateCodec,
   TransactionRollbackCodec,
-} from '@hz/protocol/codecs/transaction';
+  type Uuid,
+  uuidToString,
+} from '@hz/protocol';
 import Long from 'long';
 import type { ClientContext, InvokeOptions, PluginHost } from '../client/client-context';
 import {

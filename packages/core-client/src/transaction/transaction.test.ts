@@ -1,11 +1,13 @@
-import { type ClientMessage, randomUuid, uuidToString } from '@hz/protocol';
 import {
+  type ClientMessage,
+  randomUuid,
+  TransactionalMapPutCodec,
+  TransactionalQueuePollCodec,
   TransactionCommitCodec,
   TransactionCreateCodec,
   TransactionRollbackCodec,
-} from '@hz/protocol/codecs/transaction';
-import { TransactionalMapPutCodec } from '@hz/protocol/codecs/transactional-map';
-import { TransactionalQueuePollCodec } from '@hz/protocol/codecs/transactional-queue';
+  uuidToString,
+} from '@hz/protocol';
 import Long from 'long';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ClientContext, PluginEvents } from '../client/client-context';

@@ -2,7 +2,7 @@ import {
   TransactionalListAddCodec,
   TransactionalListRemoveCodec,
   TransactionalListSizeCodec,
-} from '@hz/protocol/codecs/transactional-list';
+} from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import type { TransactionalList } from './transaction';
 import type { TransactionPort } from './transaction-impl';

@@ -16,7 +16,7 @@ import {
   TransactionalMapSizeCodec,
   TransactionalMapValuesCodec,
   TransactionalMapValuesWithPredicateCodec,
-} from '@hz/protocol/codecs/transactional-map';
+} from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import type { ServerSideObject } from '../map/map';

@@ -5,7 +5,7 @@ import {
   TransactionalMultiMapRemoveEntryCodec,
   TransactionalMultiMapSizeCodec,
   TransactionalMultiMapValueCountCodec,
-} from '@hz/protocol/codecs/transactional-multi-map';
+} from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import type { TransactionalMultiMap } from './transaction';
 import type { TransactionPort } from './transaction-impl';

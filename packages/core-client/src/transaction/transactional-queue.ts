@@ -1,10 +1,10 @@
-import type { ClientMessage } from '@hz/protocol';
 import {
+  type ClientMessage,
   TransactionalQueueOfferCodec,
   TransactionalQueuePeekCodec,
   TransactionalQueuePollCodec,
   TransactionalQueueSizeCodec,
-} from '@hz/protocol/codecs/transactional-queue';
+} from '@hz/protocol';
 import Long from 'long';
 import type { PluginHost } from '../client/client-context';
 import { abortError } from '../invocation/invocation-service';

@@ -2,7 +2,7 @@ import {
   TransactionalSetAddCodec,
   TransactionalSetRemoveCodec,
   TransactionalSetSizeCodec,
-} from '@hz/protocol/codecs/transactional-set';
+} from '@hz/protocol';
 import type { PluginHost } from '../client/client-context';
 import type { TransactionalSet } from './transaction';
 import type { TransactionPort } from './transaction-impl';

@@ -1,13 +1,12 @@
 import { AbortError, IllegalMonitorStateError, type Int64 } from '@hz/core-client';
 import { durationMillis } from '@hz/core-client/plugin';
-import { randomUuid, type Uuid } from '@hz/protocol';
+import { type RaftGroupId, randomUuid, type Uuid } from '@hz/protocol';
 import {
   FencedLockGetLockOwnershipCodec,
   FencedLockLockCodec,
   FencedLockTryLockCodec,
   FencedLockUnlockCodec,
 } from '@hz/protocol/codecs/fenced-lock';
-import type { RaftGroupId } from '@hz/protocol/custom';
 import Long from 'long';
 import { abortError, checkSignal, raceSignal, SerialQueue, settledWithin } from '../abort';
 import type { CpState } from '../cp-plugin';

@@ -1,6 +1,6 @@
 import { AbortError, IllegalStateError } from '@hz/core-client';
 import { durationMillis } from '@hz/core-client/plugin';
-import { randomUuid } from '@hz/protocol';
+import { type RaftGroupId, randomUuid } from '@hz/protocol';
 import {
   SemaphoreAcquireCodec,
   SemaphoreAvailablePermitsCodec,
@@ -10,7 +10,6 @@ import {
   SemaphoreInitCodec,
   SemaphoreReleaseCodec,
 } from '@hz/protocol/codecs/semaphore';
-import type { RaftGroupId } from '@hz/protocol/custom';
 import Long from 'long';
 import { abortError, checkSignal, raceSignal, settledWithin } from '../abort';
 import type { CpState } from '../cp-plugin';

@@ -1,5 +1,4 @@
-import { encodeMessage } from '@hz/protocol';
-import { MapGetAllCodec, MapGetCodec, MapPutCodec } from '@hz/protocol/codecs/map';
+import { encodeMessage, MapGetAllCodec, MapGetCodec, MapPutCodec } from '@hz/protocol';
 import Long from 'long';
 import type { OfficialModules } from './official-modules';
 
