@@ -72,6 +72,19 @@ describe('bundles', () => {
     console.log(`Map-only bundle (MapPut + MapGet): ${code.length} bytes unminified`);
   });
 
+  it('importing the Map codecs from the root keeps only them too', { timeout: 30_000 }, async () => {
+    const code = await bundle(
+      "import { MapPutCodec, MapGetCodec } from '@hz/protocol';\nconsole.log(MapPutCodec.encodeRequest, MapGetCodec.decodeResponse);",
+    );
+    // The root re-exports every codec of the core services and the custom types; all are pure constants.
+    expect(code).toContain('"Map.put"');
+    expect(code).toContain('"Map.get"');
+    expect(code).not.toContain('"Map.remove"');
+    expect(code).not.toMatch(
+      /["'`](Client|Queue|Transaction|TransactionalMap|MultiMap|ReplicatedMap|Address)\./,
+    );
+  });
+
   it('the package entry alone does not pull in generated message codecs', { timeout: 30_000 }, async () => {
     const code = await bundle(
       "import { ClientMessageReader, encodeMessage } from '@hz/protocol';\nconsole.log(ClientMessageReader, encodeMessage);",
