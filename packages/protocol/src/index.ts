@@ -1,7 +1,9 @@
-// @hz/protocol: the Hazelcast Open Binary Client Protocol 2.x wire layer. Every generated codec is
-// exported here and, grouped by service, from `@hz/protocol/codecs/map`, ... and `@hz/protocol/custom`.
-// Each codec is a pure constant: a bundler keeps only the codecs a program uses, whichever path it
-// imports them from. In Node the package is one module, which keeps load time low.
+// @hz/protocol: the Hazelcast Open Binary Client Protocol 2.x wire layer. The root also exports the custom
+// types and the generated codecs of the client protocol and of the structures @hz/core-client implements
+// (generated/all.ts). Every service's codecs are exported from its subpath, `@hz/protocol/codecs/map`, ...,
+// and the custom types from `@hz/protocol/custom`. Each codec is a pure constant, so a bundler keeps only
+// the codecs a program uses, whichever path it imports them from. In Node the root is one module, which
+// keeps load time low.
 export { ClientMessage } from './client-message';
 export * from './codecs/index';
 export { type ErrorCode, ErrorCodes } from './errors/error-codes';
