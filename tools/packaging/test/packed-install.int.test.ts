@@ -196,11 +196,8 @@ describe.each(PACKED_FEATURES)('$id installed from the tarballs with plain npm',
           'console.log(JSON.stringify({ client: typeof hz.HazelcastClient.newHazelcastClient, builtins }));',
         ].join('\n'),
       );
-      const plain = await run('node', ['load-graph.mjs'], {
-        cwd: dir,
-        npmFreeEnv: true,
-        killAfterMs: 60_000,
-      });
+      const options = { cwd: dir, npmFreeEnv: true, killAfterMs: 60_000 };
+      const plain = await run('node', ['load-graph.mjs'], options);
       expect(plain.code, plain.stderr).toBe(0);
       const output = JSON.parse(plain.stdout.trim().split('\n').at(-1)!) as {
         client: string;
@@ -208,11 +205,7 @@ describe.each(PACKED_FEATURES)('$id installed from the tarballs with plain npm',
       };
       expect(output.client).toBe('function');
       expect(output.builtins).toEqual([]);
-      const hooked = await run('node', ['load-graph.mjs', 'hooks'], {
-        cwd: dir,
-        npmFreeEnv: true,
-        killAfterMs: 60_000,
-      });
+      const hooked = await run('node', ['load-graph.mjs', 'hooks'], options);
       expect(hooked.code, hooked.stderr).toBe(0);
       const files = [...hooked.stderr.matchAll(/^LOADED (file:\S+)$/gm)].map((m) => m[1]!);
       const of = (name: string) => files.filter((url) => url.includes(`/node_modules/@hz/${name}/`));
