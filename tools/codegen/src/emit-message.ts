@@ -11,9 +11,10 @@ function hex(id: number): string {
   return `0x${id.toString(16).padStart(6, '0')}`;
 }
 
+/** The first line of a definition's Javadoc, as TSDoc: `{@code x}` and `{@link x}` (Java names) become `x` in code. */
 function docLine(text: string | undefined): string {
   const first = (text ?? '').trim().split('\n')[0] ?? '';
-  return first.replace(/\*\//g, '* /');
+  return first.replace(/\{@(?:code|link)\s+([^}]*)\}/g, '`$1`').replace(/\*\//g, '* /');
 }
 
 export function messageId(service: ServiceDef, method: MethodDef, n: number): number {

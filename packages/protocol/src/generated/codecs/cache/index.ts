@@ -572,7 +572,7 @@ export declare namespace CacheEventJournalReadCodec {
   type Codec = MessageCodec<[name: string, startSequence: LongLike, minSize: number, maxSize: number, predicate: Buffer | null, projection: Buffer | null], RequestParameters, ResponseParameters>;
 }
 
-/** Cache.setExpiryPolicy: Associates the specified key with the given {@link javax.cache.expiry.ExpiryPolicy}. */
+/** Cache.setExpiryPolicy: Associates the specified key with the given `javax.cache.expiry.ExpiryPolicy`. */
 // request 0x132100, response 0x132101
 export const CacheSetExpiryPolicyCodec: CacheSetExpiryPolicyCodec.Codec = /* @__PURE__ */ message(0x132100, 'Cache.setExpiryPolicy', 0, 'name,keys,expiryPolicy', [STRING, LIST_DATA, DATA], 'response', [BOOLEAN]);
 

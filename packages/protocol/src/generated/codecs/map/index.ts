@@ -1178,7 +1178,7 @@ export declare namespace MapEventJournalReadCodec {
   type Codec = MessageCodec<[name: string, startSequence: LongLike, minSize: number, maxSize: number, predicate: Buffer | null, projection: Buffer | null], RequestParameters, ResponseParameters>;
 }
 
-/** Map.setTtl: Updates TTL (time to live) value of the entry specified by {@code key} with a new TTL value. */
+/** Map.setTtl: Updates TTL (time to live) value of the entry specified by `key` with a new TTL value. */
 // request 0x014300, response 0x014301
 export const MapSetTtlCodec: MapSetTtlCodec.Codec = /* @__PURE__ */ message(0x014300, 'Map.setTtl', 0, 'name,key,ttl', [STRING, DATA, LONG], 'response', [BOOLEAN]);
 

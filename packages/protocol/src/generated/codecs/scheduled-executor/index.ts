@@ -233,7 +233,7 @@ export declare namespace ScheduledExecutorIsDoneFromMemberCodec {
   type Codec = MessageCodec<[schedulerName: string, taskName: string, memberUuid: Uuid], RequestParameters, ResponseParameters>;
 }
 
-/** ScheduledExecutor.getResultFromPartition: Fetches the result of the task ({@link java.util.concurrent.Callable}) */
+/** ScheduledExecutor.getResultFromPartition: Fetches the result of the task (`java.util.concurrent.Callable`) */
 // request 0x1a0f00, response 0x1a0f01
 export const ScheduledExecutorGetResultFromPartitionCodec: ScheduledExecutorGetResultFromPartitionCodec.Codec = /* @__PURE__ */ message(0x1a0f00, 'ScheduledExecutor.getResultFromPartition', 1, 'schedulerName,taskName', [STRING, STRING], 'response', [NULLABLE_DATA]);
 
@@ -248,7 +248,7 @@ export declare namespace ScheduledExecutorGetResultFromPartitionCodec {
   type Codec = MessageCodec<[schedulerName: string, taskName: string], RequestParameters, ResponseParameters>;
 }
 
-/** ScheduledExecutor.getResultFromMember: Fetches the result of the task ({@link java.util.concurrent.Callable}) */
+/** ScheduledExecutor.getResultFromMember: Fetches the result of the task (`java.util.concurrent.Callable`) */
 // request 0x1a1000, response 0x1a1001
 export const ScheduledExecutorGetResultFromMemberCodec: ScheduledExecutorGetResultFromMemberCodec.Codec = /* @__PURE__ */ message(0x1a1000, 'ScheduledExecutor.getResultFromMember', 1, 'schedulerName,taskName,memberUuid', [STRING, STRING, UUID], 'response', [NULLABLE_DATA]);
 
