@@ -39,6 +39,12 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
   #observed = new Map<string, Observed>();
   /** The replica this proxy talks to until it is lost. */
   #target: string | undefined;
+  /**
+   * Replicas a call gave up on (not for lack of state) that are still in the member list. New calls avoid
+   * them too, so that a leaving member is not chosen again by the next call in the moment before the
+   * member list drops it; one is used again when it answers or when no other replica is left.
+   */
+  readonly #failedReplicas = new Set<string>();
   #replicaCount: Promise<number> | undefined;
 
   constructor(host: PluginHost, name: string) {
@@ -150,6 +156,7 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
           await this.#invokeOnReplica(encode(uuidFromString(target), timestamps), target),
         );
         this.#observe(response.replicaTimestamps);
+        this.#failedReplicas.delete(target);
         return this.host.int64(response.value);
       } catch (error) {
         if (!isReplicaFailure(error)) throw error;
@@ -159,7 +166,10 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
         );
         lastError = error as Error;
         if (error instanceof ConsistencyLostError) behind.add(target);
-        else failed.add(target);
+        else {
+          failed.add(target);
+          this.#failedReplicas.add(target);
+        }
         if (this.#target === target) this.#target = undefined;
       }
     }
@@ -193,16 +203,24 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
 
   async #chooseTarget(excluded: { has(uuid: string): boolean }): Promise<string | undefined> {
     const usable = (uuid: string | undefined): uuid is string =>
-      uuid !== undefined && !excluded.has(uuid) && this.host.cluster.getMember(uuid) !== undefined;
+      uuid !== undefined &&
+      !excluded.has(uuid) &&
+      !this.#failedReplicas.has(uuid) &&
+      this.host.cluster.getMember(uuid) !== undefined;
     if (usable(this.#target)) return this.#target;
     const replicaCount = await this.#configuredReplicaCount();
     // Concurrent first calls all waited above: the first to get here chooses for all of them.
     if (usable(this.#target)) return this.#target;
-    const candidates = this.host.cluster
+    for (const uuid of this.#failedReplicas) {
+      if (this.host.cluster.getMember(uuid) === undefined) this.#failedReplicas.delete(uuid);
+    }
+    const replicas = this.host.cluster
       .getMembers()
       .filter((member) => !member.liteMember)
       .slice(0, replicaCount)
       .filter((member) => !excluded.has(member.uuid));
+    const healthy = replicas.filter((member) => !this.#failedReplicas.has(member.uuid));
+    const candidates = healthy.length > 0 ? healthy : replicas;
     if (candidates.length === 0) return undefined;
     this.#target = candidates[Math.floor(Math.random() * candidates.length)]!.uuid;
     return this.#target;
