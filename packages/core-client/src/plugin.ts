@@ -33,6 +33,7 @@ export { durationMillis, ProxyBase } from './proxy/proxy-base';
 export type { DistributedObject, ProxyFactory, ProxyOptions, ProxyRegistry } from './proxy/proxy-manager';
 export { type MetricDescriptor, type MetricsSink, MetricUnit } from './statistics/metrics';
 export { int64Arg } from './util/int64';
+export { checkOptions } from './util/options';
 
 /**
  * Sets `plugin` up on `client` once (at its first use) and returns its per-client state: how features that

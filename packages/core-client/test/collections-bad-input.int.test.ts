@@ -1,6 +1,6 @@
 import { HazelcastSerializationError } from '@hz/serialization';
 import { useCluster } from '@hz-tools/cluster/vitest';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   ClientNotActiveError,
   getList,
@@ -9,6 +9,7 @@ import {
   type HazelcastClient,
   IllegalArgumentError,
 } from '../src/index';
+import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
 
 const cluster = useCluster({ members: 1 });
@@ -64,7 +65,7 @@ describe('bad input is refused with a clear error, and nothing is written', () =
     await refused(() => queue.offer('x', { timeout: 1.5 }), /timeout must be a whole number/);
     await refused(() => queue.poll({ timeout: 'soon' }), /timeout must be a whole number/);
     await refused(() => queue.poll({ timeout: -5n }), /timeout must be >= 0 milliseconds, got -5/);
-    await refused(() => queue.poll(100), /options must be an object, got number/);
+    await refused(() => queue.poll(100), /options must be an object \{ timeout, signal \}, got number 100/);
     await refused(() => queue.take({ signal: 'stop' }), /signal must be an AbortSignal, got string/);
     await refused(() => queue.put('x', null), /options must be an object, got null/);
     await refused(() => queue.drainTo(null), /drainTo needs an array to append to, got null/);
@@ -137,9 +138,93 @@ describe('bad input is refused with a clear error, and nothing is written', () =
     );
     await refused(
       () => queue.addItemListener({ itemAdded() {} }, 'yes'),
-      /listener options must be an object/,
+      /options must be an object \{ includeValue \}, got the string "yes"/,
     );
     await refused(() => queue.removeItemListener(42), /a registration id must be a string, got number/);
+  });
+
+  it('queue: a number or an unknown key where the options go is refused, naming the method and the key', async () => {
+    const queue: Loose = getQueue(client, 'bad-queue-options');
+    const context = clientContext(client);
+    const spies = [
+      vi.spyOn(context, 'toData'),
+      vi.spyOn(context, 'invokeOnPartition'),
+      vi.spyOn(context, 'registerListener'),
+    ];
+    try {
+      await refused(
+        () => queue.offer('x', 1000),
+        /^Queue bad-queue-options\.offer: the options must be an object \{ timeout, signal \}, got number 1000$/,
+      );
+      await refused(
+        () => queue.put('x', 1000),
+        /^Queue bad-queue-options\.put: the options must be an object \{ signal \}/,
+      );
+      await refused(
+        () => queue.put('x', { timeout: 1000 }),
+        /^Queue bad-queue-options\.put: unknown option "timeout"; known options: signal$/,
+      );
+      await refused(
+        () => queue.poll({ timeoutMillis: 1000 }),
+        /^Queue bad-queue-options\.poll: unknown option "timeoutMillis" \(did you mean "timeout"\?\)/,
+      );
+      await refused(() => queue.take(1000), /^Queue bad-queue-options\.take: the options must be an object/);
+      await refused(
+        () => queue.consume({ timeout: 5 }).next(),
+        /^Queue bad-queue-options\.consume: unknown option "timeout"/,
+      );
+      await refused(
+        () => queue.drainTo([], { max: 1 }),
+        /^Queue bad-queue-options\.drainTo: unknown option "max" \(did you mean "maxSize"\?\)/,
+      );
+      await refused(
+        () => queue.addItemListener({ itemAdded() {} }, { includeValues: false }),
+        /^Queue bad-queue-options\.addItemListener: unknown option "includeValues" \(did you mean "includeValue"\?\)/,
+      );
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    // Nothing was written; absent and valid options still work.
+    expect(await getQueue(observer, 'bad-queue-options').size()).toBe(0);
+    expect(await queue.offer('y', { timeout: 0 })).toBe(true);
+    expect(await queue.poll(undefined)).toBe('y');
+  });
+
+  it('list: a number or an unknown key where the listener options go is refused, naming the method and the key', async () => {
+    const list: Loose = getList(client, 'bad-list-options');
+    const registered = vi.spyOn(clientContext(client), 'registerListener');
+    try {
+      await refused(
+        () => list.addItemListener({ itemAdded() {} }, 0),
+        /^List bad-list-options\.addItemListener: the options must be an object \{ includeValue \}, got number 0$/,
+      );
+      await refused(
+        () => list.addItemListener({ itemAdded() {} }, { include_value: false }),
+        /^List bad-list-options\.addItemListener: unknown option "include_value"; known options: includeValue$/,
+      );
+      expect(registered).not.toHaveBeenCalled();
+    } finally {
+      registered.mockRestore();
+    }
+  });
+
+  it('set: a number or an unknown key where the listener options go is refused, naming the method and the key', async () => {
+    const set: Loose = getSet(client, 'bad-set-options');
+    const registered = vi.spyOn(clientContext(client), 'registerListener');
+    try {
+      await refused(
+        () => set.addItemListener({ itemRemoved() {} }, 1),
+        /^Set bad-set-options\.addItemListener: the options must be an object \{ includeValue \}, got number 1$/,
+      );
+      await refused(
+        () => set.addItemListener({ itemRemoved() {} }, { localOnly: true }),
+        /^Set bad-set-options\.addItemListener: unknown option "localOnly"; known options: includeValue$/,
+      );
+      expect(registered).not.toHaveBeenCalled();
+    } finally {
+      registered.mockRestore();
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 // getDistributedObjects() as the seeds describe it: every object of the cluster as a proxy of its kind, and
 // local proxies of objects another client destroyed are dropped (on the DESTROYED event, and at the latest
 // by the next getDistributedObjects()).
+import { inspect } from 'node:util';
 import { useCluster } from '@hz-tools/cluster/vitest';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { type DistributedObjectEvent, getMap, type HazelcastClient } from '../src/index';
@@ -93,3 +94,21 @@ for (const smartRouting of [true, false]) {
     });
   });
 }
+
+describe('a proxy written to a log', () => {
+  it('shows which object it is and nothing of the client behind it (whose config holds credentials)', async () => {
+    // (Community members refuse credentials, so the client name stands in for the config's secrets.)
+    const client = await connect(cluster.current, { instanceName: 'proxy-logging' });
+    try {
+      const map = getMap<string, string>(client, 'logged');
+      await map.set('k', 'v');
+      expect(JSON.stringify(map)).toBe('{"serviceName":"hz:impl:mapService","name":"logged"}');
+      const inspected = inspect(map, { depth: 10 });
+      expect(inspected).toContain('logged');
+      expect(inspected).not.toContain('proxy-logging');
+      expect(await map.get('k')).toBe('v');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

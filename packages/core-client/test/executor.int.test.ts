@@ -209,6 +209,17 @@ for (const smartRouting of [true, false]) {
       await expect(bad.executeOnAllMembers!(memberUuidTask(), { signal: 'soon' })).rejects.toThrow(
         /signal must be an AbortSignal/,
       );
+      // A plain object would go as JSON, which no member can run: refused with the reason, not the
+      // member's bare "IllegalArgumentException: HazelcastJsonValue".
+      await expect(executor.executeOnKeyOwner('k', { run: 'x' })).rejects.toThrow(
+        /Executor bad-.*: the task must be an object the member knows .* got a plain object, which would go as JSON/,
+      );
+      await expect(bad.executeOnAllMembers!(memberUuidTask(), 1000)).rejects.toThrow(
+        /Executor bad-.*: the options must be an object \{ signal \}, got number 1000/,
+      );
+      await expect(bad.executeOnAllMembers!(memberUuidTask(), { timeout: 5 })).rejects.toThrow(
+        /unknown option "timeout"; known options: signal/,
+      );
       const aborted = AbortSignal.abort();
       await expect(
         executor.executeOnKeyOwner('k', memberUuidTask(), { signal: aborted }),

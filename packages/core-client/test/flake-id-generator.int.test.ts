@@ -136,6 +136,16 @@ describe('FlakeIdGenerator', () => {
     await expect(generator.newId()).rejects.toBeInstanceOf(ClientNotActiveError);
   });
 
+  it('hands out no id of a prefetched batch once the client is shut down', async () => {
+    const other = await connect(cluster.current);
+    const generator = getFlakeIdGenerator(other, 'shutdown-with-batch');
+    expect(typeof (await generator.newId())).toBe('bigint');
+    await other.shutdown();
+    await expect(generator.newId()).rejects.toThrow(
+      /FlakeIdGenerator shutdown-with-batch: the client is shut down/,
+    );
+  });
+
   it('refuses an invalid generator config, naming the option', async () => {
     await expect(
       connect(cluster.current, { flakeIdGenerators: { ids: { prefetchCount: 0 } } }),

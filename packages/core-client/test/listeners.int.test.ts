@@ -66,6 +66,13 @@ for (const smartRouting of [true, false]) {
       const owner = partitions.getPartitionOwner(partitionId)!;
       expect(cluster.current.liveMembers.map((m) => m.uuid)).toContain(owner);
       expect(client.getCluster().getMemberByUuid(owner)?.uuid).toBe(owner);
+      // Ids outside the table and null keys are errors, not "no owner" or a partition of null.
+      for (const bad of [-1, 271, 1.5, Number.NaN, '3']) {
+        expect(() => partitions.getPartitionOwner(bad as number)).toThrow(
+          /getPartitionOwner: a partition id must be a whole number from 0 to 270, got/,
+        );
+      }
+      expect(() => partitions.getPartitionId(null)).toThrow(/getPartitionId: a key must not be null/);
     });
   });
 }

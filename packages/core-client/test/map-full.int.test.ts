@@ -1,13 +1,17 @@
 import { useCluster } from '@hz-tools/cluster/vitest';
+import Long from 'long';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
   AbortError,
   type EntryEvent,
+  EntryEventType,
   getMap,
   type HazelcastClient,
+  IllegalArgumentError,
   LockContext,
   type MapEvent,
 } from '../src/index';
+import { clientContext } from '../src/plugin';
 import { connect } from './helpers';
 
 /**
@@ -228,9 +232,16 @@ describe('IMap entry listeners', () => {
   it('report added, updated, removed, evicted, clear-all and evict-all with old and new values', async () => {
     const map = getMap<string, string>(client, 'events');
     const events: string[] = [];
-    const record = (kind: string) => (e: EntryEvent<string, string>) =>
+    // Each event also says which kind it is (Python's event_type), whichever callback it reaches.
+    const eventTypes = new Set<string>();
+    const record = (kind: string) => (e: EntryEvent<string, string>) => {
       events.push(`${kind} ${e.key} ${e.value} ${e.oldValue}`);
-    const mapWide = (kind: string) => (e: MapEvent) => events.push(`${kind} ${e.numberOfAffectedEntries}`);
+      eventTypes.add(`${kind}=${e.eventType}`);
+    };
+    const mapWide = (kind: string) => (e: MapEvent) => {
+      events.push(`${kind} ${e.numberOfAffectedEntries}`);
+      eventTypes.add(`${kind}=${e.eventType}`);
+    };
     const id = await map.addEntryListener({
       added: record('added'),
       updated: record('updated'),
@@ -272,6 +283,16 @@ describe('IMap entry listeners', () => {
       'removed a null 2',
     ]);
     expect(events.filter((e) => e.split(' ')[1] === 'b')).toEqual(['added b 1 null', 'evicted b null 1']);
+    expect([...eventTypes].sort()).toEqual(
+      [
+        `added=${EntryEventType.ADDED}`,
+        `updated=${EntryEventType.UPDATED}`,
+        `removed=${EntryEventType.REMOVED}`,
+        `evicted=${EntryEventType.EVICTED}`,
+        `evictedAll=${EntryEventType.EVICT_ALL}`,
+        `cleared=${EntryEventType.CLEAR_ALL}`,
+      ].sort(),
+    );
     expect(await map.removeEntryListener(id)).toBe(true);
   });
 
@@ -292,5 +313,105 @@ describe('IMap entry listeners', () => {
     await expect(getMap(client, 'events-bad').addEntryListener({})).rejects.toThrow(
       /needs at least one of added/,
     );
+  });
+});
+
+describe('IMap options', () => {
+  it('a number or an unknown key where the options go is refused, naming the method and the key; nothing is sent', async () => {
+    const map = getMap<string, string>(client, 'bad-options');
+    const context = clientContext(client);
+    const serialized = vi.spyOn(context, 'toData');
+    const sent = vi.spyOn(context, 'invokeOnKey');
+    const registered = vi.spyOn(context, 'registerListener');
+    try {
+      // Each call is made here, not in a callback: a synchronous throw would fail the test.
+      const cases: Array<[Promise<unknown>, RegExp]> = [
+        [
+          map.put('k', 'v', 5000 as never),
+          /^Map bad-options\.put: the options must be an object \{ ttl, maxIdle \}, got number 5000$/,
+        ],
+        [
+          map.set('k', 'v', { ttlMillis: 5000 } as never),
+          /^Map bad-options\.set: unknown option "ttlMillis" \(did you mean "ttl"\?\); known options: ttl, maxIdle$/,
+        ],
+        [
+          map.putIfAbsent('k', 'v', { max_idle: 5000 } as never),
+          /^Map bad-options\.putIfAbsent: unknown option "max_idle"/,
+        ],
+        [
+          map.putTransient('k', 'v', '5000' as never),
+          /^Map bad-options\.putTransient: the options must be an object/,
+        ],
+        [
+          map.lock('k', 1000 as never),
+          /^Map bad-options\.lock: the options must be an object \{ leaseTime, signal \}/,
+        ],
+        [
+          map.tryLock('k', { timeoutMillis: 100 } as never),
+          /^Map bad-options\.tryLock: unknown option "timeoutMillis" \(did you mean "timeout"\?\)/,
+        ],
+        [
+          map.addEntryListener({ added: () => {} }, { localOnly: true } as never),
+          /^Map bad-options\.addEntryListener: unknown option "localOnly"; known options: key, predicate, includeValue$/,
+        ],
+      ];
+      for (const [call, message] of cases) {
+        const error = await call.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, String(message)).toBeInstanceOf(IllegalArgumentError);
+        expect((error as Error).message).toMatch(message);
+      }
+      expect(serialized).not.toHaveBeenCalled();
+      expect(sent).not.toHaveBeenCalled();
+      expect(registered).not.toHaveBeenCalled();
+    } finally {
+      serialized.mockRestore();
+      sent.mockRestore();
+      registered.mockRestore();
+    }
+    expect(await map.containsKey('k')).toBe(false);
+    expect(await map.isLocked('k')).toBe(false);
+    // null and undefined are no options: the defaults.
+    expect(await map.tryLock('k', null as never)).toBe(true);
+    await map.unlock('k');
+    await map.set('k', 'v', undefined);
+    expect(await getMap(other, 'bad-options').get('k')).toBe('v');
+  });
+});
+
+describe('IMap bad arguments', () => {
+  it('are refused with IllegalArgumentError naming the map and the argument, before anything is sent', async () => {
+    const map = getMap<string, string>(client, 'bad-arguments');
+    const bad = map as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+    await expect(map.lock('k', { signal: {} as AbortSignal })).rejects.toThrow(
+      /map bad-arguments: signal must be an AbortSignal, got object/,
+    );
+    await expect(bad.removeInterceptor!(null)).rejects.toThrow(
+      /Map bad-arguments: removeInterceptor: the id must be the string addInterceptor returned, got null/,
+    );
+    await expect(bad.loadAll!(undefined, 'yes')).rejects.toThrow(
+      /Map bad-arguments: loadAll: replaceExistingValues must be true or false, got string/,
+    );
+    await expect(map.addEntryListener({ added: () => {} }, { includeValue: 'yes' as never })).rejects.toThrow(
+      /Map bad-arguments: includeValue must be true or false, got string/,
+    );
+    await expect(bad.putAll!({ a: '1' })).rejects.toThrow(
+      /putAll\/setAll take an iterable of \[key, value\] pairs .* got object \(a plain object is not iterable: use Object.entries\(it\)\)/,
+    );
+    // A bigint TTL beyond the int64 range is refused, not wrapped modulo 2^64 into a short one.
+    await expect(map.set('k', 'v', { ttl: 2n ** 64n + 1000n })).rejects.toThrow(
+      /ttl must fit a signed 64-bit integer, got 18446744073709552616/,
+    );
+    await expect(map.setTtl('k', 2n ** 63n)).rejects.toThrow(/ttl must fit a signed 64-bit integer/);
+    await expect(map.set('k', 'v', { ttl: '1000' as never })).rejects.toThrow(
+      /ttl must be a whole number of milliseconds >= 0, got the string "1000"/,
+    );
+    expect(await map.containsKey('k')).toBe(false);
+    expect(await map.isLocked('k')).toBe(false);
+    // tryPut and tryRemove take their timeout as any 64-bit input.
+    expect(await map.tryPut('k', 'v', 10n)).toBe(true);
+    expect(await map.tryRemove('k', Long.fromInt(10))).toBe(true);
   });
 });

@@ -273,7 +273,17 @@ describe('PNCounter, 3 members', () => {
     );
     await expect(counter.getAndSubtract(2n ** 64n)).rejects.toThrow(/delta must fit a signed 64-bit integer/);
     await expect(counter.getAndAdd('1' as unknown as number)).rejects.toBeInstanceOf(IllegalArgumentError);
+    // An unsigned Long above 2^63 - 1 would be a negative delta on the wire (the same bits).
+    await expect(counter.getAndAdd(Long.fromString('18446744073709551615', true))).rejects.toThrow(
+      /delta must fit a signed 64-bit integer, got the unsigned Long 18446744073709551615/,
+    );
+    // -2^63 has no negation: the member would overflow its stack applying it.
+    await expect(counter.addAndGet(-(2n ** 63n))).rejects.toThrow(/delta must be greater than -2\^63/);
+    await expect(counter.getAndSubtract(Long.MIN_VALUE)).rejects.toThrow(/delta must be greater than -2\^63/);
     expect(sent).not.toHaveBeenCalled();
+    sent.mockRestore();
+    // An unsigned Long that fits is its value.
+    expect(await counter.addAndGet(Long.fromString('5', true))).toBe(5n);
   });
 });
 

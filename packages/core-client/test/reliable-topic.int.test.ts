@@ -548,6 +548,46 @@ describe('ReliableTopic', () => {
     }
   });
 
+  it('a number or an unknown key where the options go is refused, naming the method and the key; nothing is sent', async () => {
+    const topic = getReliableTopic<string>(subscriber, 'rt-small-bad-options');
+    await clientContext(subscriber).proxies.whenCreated(
+      'hz:impl:reliableTopicService',
+      'rt-small-bad-options',
+    );
+    const context = clientContext(subscriber);
+    const spies = [vi.spyOn(context, 'toData'), vi.spyOn(context, 'invokeOnPartition')];
+    try {
+      // Each call is made here, not in a callback: a synchronous throw would fail the test.
+      const calls: Array<[Promise<unknown>, RegExp]> = [
+        [
+          topic.publish('m', 5000 as never),
+          /^ReliableTopic rt-small-bad-options\.publish: the options must be an object \{ signal \}, got number 5000$/,
+        ],
+        [
+          topic.publishAll(['m'], { signal: undefined, timeout: 5000 } as never),
+          /^ReliableTopic rt-small-bad-options\.publishAll: unknown option "timeout"; known options: signal$/,
+        ],
+      ];
+      for (const [call, message] of calls) {
+        const error = await call.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, String(message)).toBeInstanceOf(IllegalArgumentError);
+        expect((error as Error).message).toMatch(message);
+      }
+      // messages() returns the iterator (it is not async): its bad options throw at once.
+      expect(() => topic.messages({ startSequence: 0 } as never)).toThrow(
+        /^ReliableTopic rt-small-bad-options\.messages: unknown option "startSequence"; known options: signal, initialSequence, lossTolerant$/,
+      );
+      expect(() => topic.messages(-1 as never)).toThrow(IllegalArgumentError);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(Number(await getRingbuffer(observer, '_hz_rb_rt-small-bad-options').size())).toBe(0);
+  });
+
   it('a config with an unknown overload policy or an ambiguous pattern is refused, naming it', async () => {
     await expect(
       connect(cluster.current, {

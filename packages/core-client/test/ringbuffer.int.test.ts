@@ -234,4 +234,46 @@ describe('Ringbuffer', () => {
       sent.mockRestore();
     }
   });
+
+  it('a number or an unknown key where the options go is refused, naming the method and the key; nothing is sent', async () => {
+    const rb = getRingbuffer<string>(client, 'rb-small-bad-options');
+    const context = clientContext(client);
+    const spies = [vi.spyOn(context, 'toData'), vi.spyOn(context, 'invokeOnPartition')];
+    try {
+      // Each call is made here, not in a callback: a synchronous throw would fail the test.
+      const cases: Array<[Promise<unknown>, RegExp]> = [
+        [
+          rb.add('x', 'FAIL' as never),
+          /^Ringbuffer rb-small-bad-options\.add: the options must be an object \{ overflowPolicy \}, got the string "FAIL"$/,
+        ],
+        [
+          rb.addAll(['x'], { overflow: 'FAIL' } as never),
+          /^Ringbuffer rb-small-bad-options\.addAll: unknown option "overflow" \(did you mean "overflowPolicy"\?\)/,
+        ],
+        [
+          rb.readOne(0, 1000 as never),
+          /^Ringbuffer rb-small-bad-options\.readOne: the options must be an object \{ signal \}/,
+        ],
+        [
+          rb.readMany(0, 1, 10, { filter: undefined, timeout: 1000 } as never),
+          /^Ringbuffer rb-small-bad-options\.readMany: unknown option "timeout"; known options: filter, signal$/,
+        ],
+      ];
+      for (const [call, message] of cases) {
+        const error = await call.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, String(message)).toBeInstanceOf(IllegalArgumentError);
+        expect((error as Error).message).toMatch(message);
+      }
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
+    expect(Number(await getRingbuffer(observer, 'rb-small-bad-options').size())).toBe(0);
+    // null and undefined are no options: the defaults.
+    expect(Number(await rb.add('x', undefined))).toBe(0);
+    expect(await rb.readOne(0, null as never)).toBe('x');
+  });
 });

@@ -133,10 +133,11 @@ describe('Topic', () => {
       await expect(topic.publish(null)).rejects.toThrow(/Topic bad-input: a message must not be null/);
       await expect(topic.publishAll(['a', undefined])).rejects.toThrow(/a message must not be undefined/);
       await expect(topic.publishAll(7 as unknown as [])).rejects.toBeInstanceOf(IllegalArgumentError);
-      expect(() => topic.addMessageListener({} as MessageListener<unknown>)).toThrow(
+      // Rejected like every other call, not thrown: a caller with only .catch() sees the error.
+      await expect(topic.addMessageListener({} as MessageListener<unknown>)).rejects.toThrow(
         /a message listener must be a function or an object with onMessage\(message\)/,
       );
-      expect(() => topic.addMessageListener(null as unknown as MessageListener<unknown>)).toThrow(
+      await expect(topic.addMessageListener(null as unknown as MessageListener<unknown>)).rejects.toThrow(
         IllegalArgumentError,
       );
       await expect(topic.removeMessageListener(3 as unknown as string)).rejects.toBeInstanceOf(

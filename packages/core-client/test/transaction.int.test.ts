@@ -460,6 +460,61 @@ describe('Transactions: ownership and misuse', () => {
     expect(await getMap(observer, 'bad').size()).toBe(0);
   });
 
+  it('a number or an unknown key where the options go is refused, naming the method and the key', async () => {
+    expect(() => newTransaction(client, 30_000 as never)).toThrow(
+      /^newTransaction: the options must be an object \{ timeoutMillis, durability, type \}, got number 30000$/,
+    );
+    expect(() => newTransaction(client, { transactionType: 'ONE_PHASE' } as never)).toThrow(
+      /^newTransaction: unknown option "transactionType"; known options: timeoutMillis, durability, type$/,
+    );
+    expect(() => newTransaction(client, { timeout: 5_000 } as never)).toThrow(IllegalArgumentError);
+    const work = vi.fn();
+    await expect(runInTransaction(client, { timeout: 5_000 } as never, work)).rejects.toThrow(
+      /^runInTransaction: unknown option "timeout" \(did you mean "timeoutMillis"\?\)/,
+    );
+    expect(work).not.toHaveBeenCalled();
+    await runInTransaction(client, async (tx) => {
+      const map = tx.getMap<string, string>('bad-options');
+      const queue = tx.getQueue<string>('bad-options');
+      // Each call is made here, not in a callback: a synchronous throw would fail the test.
+      const calls: Array<[Promise<unknown>, RegExp]> = [
+        [
+          map.put('k', 'v', 5_000 as never),
+          /^TransactionalMap bad-options\.put: the options must be an object \{ ttl \}, got number 5000$/,
+        ],
+        [
+          map.put('k', 'v', { ttlMillis: 5_000 } as never),
+          /^TransactionalMap bad-options\.put: unknown option "ttlMillis" \(did you mean "ttl"\?\); known options: ttl$/,
+        ],
+        [
+          queue.offer('x', 1_000 as never),
+          /^TransactionalQueue bad-options\.offer: the options must be an object \{ timeout, signal \}/,
+        ],
+        [
+          queue.poll({ timeoutMillis: 1_000 } as never),
+          /^TransactionalQueue bad-options\.poll: unknown option "timeoutMillis" \(did you mean "timeout"\?\)/,
+        ],
+        [
+          queue.take({ timeout: 1_000 } as never),
+          /^TransactionalQueue bad-options\.take: unknown option "timeout"; known options: signal$/,
+        ],
+        [queue.peek(1_000 as never), /^TransactionalQueue bad-options\.peek: the options must be an object/],
+      ];
+      for (const [call, message] of calls) {
+        const error = await call.then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error, String(message)).toBeInstanceOf(IllegalArgumentError);
+        expect((error as Error).message).toMatch(message);
+      }
+      expect(await map.size()).toBe(0);
+      expect(await queue.size()).toBe(0);
+    });
+    expect(await getMap(observer, 'bad-options').size()).toBe(0);
+    expect(await getQueue(observer, 'bad-options').size()).toBe(0);
+  });
+
   it('shutting the client down rolls back its running transactions and frees their locks', async () => {
     const leaving = await connect(cluster.current);
     const tx = newTransaction(leaving);

@@ -1,4 +1,6 @@
-import { AbortError, IllegalArgumentError } from '@hz/core-client';
+import { AbortError, IllegalArgumentError, type Int64Input } from '@hz/core-client';
+import { durationMillis } from '@hz/core-client/plugin';
+import Long from 'long';
 
 /** The rejection of an aborted call: the signal's reason when it is an AbortError, else an AbortError with it as cause. */
 export function abortError(signal: AbortSignal): AbortError {
@@ -14,6 +16,20 @@ export function checkSignal(signal: unknown, where: string): AbortSignal | undef
     throw new IllegalArgumentError(`${where}: signal must be an AbortSignal, got ${String(signal)}`);
   }
   return signal;
+}
+
+/**
+ * The wait of a tryLock, tryAcquire or await, in milliseconds: 0 or less tries once without waiting (as in
+ * Java and Python), Infinity waits as long as it takes. Anything else that is not a whole number of
+ * milliseconds is an error naming `what`.
+ */
+export function waitMillis(value: Int64Input | undefined, what: string): number {
+  if (value === undefined) return 0;
+  if (value === Number.POSITIVE_INFINITY) return Number.MAX_SAFE_INTEGER;
+  if (typeof value === 'number' && Number.isInteger(value) && value < 0) return 0;
+  if (typeof value === 'bigint' && value < 0n) return 0;
+  if (Long.isLong(value) && !(value as Long).unsigned && (value as Long).isNegative()) return 0;
+  return Math.min(durationMillis(value, what).toNumber(), Number.MAX_SAFE_INTEGER);
 }
 
 /** `promise`, or an AbortError as soon as `signal` aborts (the work behind `promise` goes on). */

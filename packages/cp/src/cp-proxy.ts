@@ -12,7 +12,8 @@ import type { CpName } from './names';
  * CP Subsystem here" into a clear error, and destroy through the CP group.
  */
 export abstract class CpProxy extends ProxyBase {
-  protected readonly state: CpState;
+  /** Not enumerable, like the host: logging a proxy must not print the client behind it. */
+  declare protected readonly state: CpState;
   /** The object's name inside its CP group, as requests carry it. */
   protected readonly objectName: string;
   readonly #groupName: string;
@@ -21,7 +22,7 @@ export abstract class CpProxy extends ProxyBase {
 
   constructor(state: CpState, serviceName: string, name: CpName) {
     super(state.host, serviceName, name.proxyName);
-    this.state = state;
+    Object.defineProperty(this, 'state', { value: state });
     this.objectName = name.objectName;
     this.#groupName = name.groupName;
   }

@@ -23,12 +23,12 @@ describe('parseCpName', () => {
 
   it('refuses names the members would refuse, naming the structure', () => {
     for (const [name, message] of [
-      ['', /A FencedLock name must not be empty/],
+      ['', /The FencedLock name must not be empty/],
       ['a@b@c', /FencedLock "a@b@c": a name carries its CP group at most once/],
       ['@g', /the object name before "@" must not be empty/],
       ['a@ ', /the CP group name after "@" must not be empty/],
       ['a@Metadata', /the METADATA CP group is internal/],
-      [42, /A FencedLock name must be a string, got number/],
+      [42, /The FencedLock name must be a string, got number/],
     ] as const) {
       expect(() => parseCpName('FencedLock', name as string)).toThrow(IllegalArgumentError);
       expect(() => parseCpName('FencedLock', name as string)).toThrow(message);

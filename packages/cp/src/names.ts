@@ -21,12 +21,14 @@ export interface CpName {
  */
 export function parseCpName(kind: string, name: string): CpName {
   if (typeof name !== 'string') {
-    throw new IllegalArgumentError(`A ${kind} name must be a string, got ${typeof name}`);
+    throw new IllegalArgumentError(
+      `The ${kind} name must be a string, got ${name === null ? 'null' : typeof name}`,
+    );
   }
   const trimmed = name.trim();
   const at = trimmed.indexOf('@');
   if (at === -1) {
-    if (trimmed.length === 0) throw new IllegalArgumentError(`A ${kind} name must not be empty`);
+    if (trimmed.length === 0) throw new IllegalArgumentError(`The ${kind} name must not be empty`);
     return { proxyName: trimmed, objectName: trimmed, groupName: DEFAULT_GROUP_NAME };
   }
   if (trimmed.indexOf('@', at + 1) !== -1) {

@@ -233,8 +233,16 @@ describe('CountDownLatch', () => {
       controller.abort();
       await expect(waiting).rejects.toThrow(AbortError);
       expect(await getCountDownLatch(other, 'cdl-wait').getCount()).toBe(1);
-      await expect(latch.await(-1)).rejects.toThrow(
-        /CountDownLatch cdl-wait: timeout must be a whole number of milliseconds >= 0, got -1/,
+      // 0 or less checks without waiting (Java and Python); a fraction or a missing timeout is an error.
+      expect(await latch.await(-1)).toBe(false);
+      await expect(latch.await(1.5)).rejects.toThrow(
+        /CountDownLatch cdl-wait: timeout must be a whole number of milliseconds >= 0, got 1.5/,
+      );
+      await expect((latch.await as (t?: number) => Promise<boolean>)()).rejects.toThrow(
+        /CountDownLatch cdl-wait: timeout must be a whole number of milliseconds >= 0, got undefined/,
+      );
+      await expect(latch.await(10, 5 as never)).rejects.toThrow(
+        /CountDownLatch cdl-wait.await: the options must be an object \{ signal \}, got number 5/,
       );
     } finally {
       await shortTimeout.shutdown();

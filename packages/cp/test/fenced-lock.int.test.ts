@@ -240,10 +240,39 @@ describe('FencedLock', () => {
 
   it('refuses bad options before sending anything', async () => {
     const lock = getFencedLock(client, 'bad-options');
-    await expect(lock.tryLock({ timeout: -5 })).rejects.toThrow(IllegalArgumentError);
-    await expect(lock.tryLock({ timeout: -5 })).rejects.toThrow(/FencedLock bad-options: timeout must be/);
+    await expect(lock.tryLock({ timeout: 1.5 })).rejects.toThrow(IllegalArgumentError);
+    await expect(lock.tryLock({ timeout: 1.5 })).rejects.toThrow(/FencedLock bad-options: timeout must be/);
+    await expect(lock.tryLock({ timeout: Number.NaN })).rejects.toThrow(/timeout must be/);
     await expect(lock.lock({ signal: 'soon' as never })).rejects.toThrow(/signal must be an AbortSignal/);
+    // The Java and Python way of passing a timeout, and a key lock() does not have: errors, not ignored.
+    await expect(lock.tryLock(1000 as never)).rejects.toThrow(
+      /FencedLock bad-options.tryLock: the options must be an object \{ timeout, signal \}, got number 1000/,
+    );
+    await expect(lock.lock({ timeout: 5 } as never)).rejects.toThrow(
+      /FencedLock bad-options.lock: unknown option "timeout"; known options: signal/,
+    );
+    await expect(lock.tryLock({ timout: 5 } as never)).rejects.toThrow(/unknown option "timout"/);
     expect(await lock.isLocked()).toBe(false);
+    // null options are absent options.
+    const fence = await lock.tryLock(null as never);
+    expect(fence).not.toBeNull();
+    await lock.unlock();
+  });
+
+  it('tries once for a timeout of 0 or less, and waits as long as it takes for Infinity', async () => {
+    const held = getFencedLock(other, 'timeouts');
+    const lock = getFencedLock(client, 'timeouts');
+    const holderFence = await held.lock();
+    expect(await lock.tryLock({ timeout: -5 })).toBeNull();
+    expect(await lock.tryLock({ timeout: -1n })).toBeNull();
+    expect(await lock.tryLock({ timeout: 0 })).toBeNull();
+    const waiting = lock.tryLock({ timeout: Number.POSITIVE_INFINITY });
+    await clusterWait(other, 500);
+    await held.unlock();
+    const fence = await waiting;
+    expect(fence).not.toBeNull();
+    expect(fence! > holderFence).toBe(true);
+    await lock.unlock();
   });
 
   it('interoperates with the official Node.js client on one lock', async () => {

@@ -206,7 +206,19 @@ describe('Semaphore arguments and interoperability', () => {
     await expect(sem.acquire({ permits: 0 })).rejects.toThrow(/permits must be a whole number from 1/);
     await expect(sem.release({ permits: 1.5 })).rejects.toThrow(/permits must be a whole number from 1/);
     await expect(sem.reducePermits(-3)).rejects.toThrow(/reduction must be a whole number from 0/);
-    await expect(sem.tryAcquire({ timeout: -1 })).rejects.toThrow(/timeout must be/);
+    await expect(sem.tryAcquire({ timeout: 2.5 })).rejects.toThrow(/timeout must be/);
+    // A permit count where the options go (the Python way), and a misspelt key: errors, not one permit.
+    await expect(sem.acquire(2 as never)).rejects.toThrow(
+      /Semaphore bad-args.acquire: the options must be an object \{ permits, signal \}, got number 2/,
+    );
+    await expect(sem.release({ permit: 2 } as never)).rejects.toThrow(
+      /Semaphore bad-args.release: unknown option "permit" \(did you mean "permits"\?\)/,
+    );
+    await expect(sem.tryAcquire({ permits: 1, timeoutMillis: 5 } as never)).rejects.toThrow(
+      /unknown option "timeoutMillis"/,
+    );
+    // A timeout of 0 or less tries once (none are free here).
+    expect(await sem.tryAcquire({ timeout: -1 })).toBe(false);
     expect(await sem.availablePermits()).toBe(0);
   });
 

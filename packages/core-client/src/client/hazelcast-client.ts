@@ -91,7 +91,7 @@ export class HazelcastClient {
     // The seeds' contract: the balancer gets the cluster once, before the client connects.
     config.loadBalancer.init(this.#cluster);
     const partitions = new PartitionTable();
-    const serialization = new SerializationService(config.serialization);
+    const serialization = serializationService(config.serialization);
     let support: FormatClientSupport | undefined;
     for (const format of config.serialization.formats ?? []) {
       const client = (format as Partial<ClientSerializationFormat>).client;
@@ -590,5 +590,25 @@ export class HazelcastClient {
           );
         }
       });
+  }
+}
+
+/**
+ * The client's serialization service. An invalid `serialization` option is a configuration error like any
+ * other (InvalidConfigurationError, its path under `serialization.`), not a serialization error.
+ */
+function serializationService(config: ResolvedClientConfig['serialization']): SerializationService {
+  try {
+    return new SerializationService(config);
+  } catch (error) {
+    const message = (error as Error).message;
+    const prefix = 'Invalid serialization config: ';
+    if (!message?.startsWith(prefix)) throw error;
+    throw new InvalidConfigurationError(
+      `Invalid configuration: serialization: ${message.slice(prefix.length)}`,
+      {
+        cause: error,
+      },
+    );
   }
 }

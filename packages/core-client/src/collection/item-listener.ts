@@ -1,6 +1,7 @@
 import { type ClientMessage, type Uuid, uuidFromString, uuidToString } from '@hz/protocol';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { ClientNotActiveError, IllegalArgumentError } from '../errors/hazelcast-error';
+import { checkOptions } from '../util/options';
 
 /** The kinds of item events, with the protocol's values. */
 export const ItemEventType = {
@@ -30,6 +31,11 @@ export interface ItemListenerOptions {
   /** Send the item with each event; default true (false: `item` is null, and events are smaller). */
   includeValue?: boolean;
 }
+
+/** The keys of ItemListenerOptions, for checkOptions (`satisfies` keeps the list equal to the type). */
+const ITEM_LISTENER_OPTIONS = Object.keys({
+  includeValue: true,
+} satisfies Record<keyof ItemListenerOptions, true>);
 
 /** The wire side of one structure's item listener: its add/remove codecs, bound to nothing else. */
 export interface ItemListenerCodec {
@@ -69,8 +75,12 @@ export function addItemListener<E>(
       `${what}: an item listener needs an itemAdded or itemRemoved function, got ${describe(listener)}`,
     );
   }
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new IllegalArgumentError(`${what}: listener options must be an object, got ${describe(options)}`);
+  if (options !== undefined) {
+    // null is refused here (not taken as "no options"), as it always was.
+    if (options === null) {
+      throw new IllegalArgumentError(`${what}.addItemListener: options must be an object, got null`);
+    }
+    checkOptions(options, ITEM_LISTENER_OPTIONS, `${what}.addItemListener`);
   }
   const includeValue = options?.includeValue ?? true;
   if (typeof includeValue !== 'boolean') {

@@ -129,6 +129,11 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
     /network\.clusterMembers must be an array of strings/,
   ],
   [
+    'clusterMembers empty',
+    { network: { clusterMembers: [] } },
+    /network\.clusterMembers must be a non-empty array of addresses \(leave it out for 127\.0\.0\.1\), got an array \(\[\]\)/,
+  ],
+  [
     'clusterMembers bad entry',
     { network: { clusterMembers: ['a', 5] } },
     /network\.clusterMembers\[1\] must be a non-empty string, got number 5/,

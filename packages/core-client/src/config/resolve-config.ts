@@ -51,9 +51,17 @@ const connectionRetry = {
   clusterConnectTimeoutMillis: number(-1, { min: 0, orMinusOne: true }),
 };
 
+const CLUSTER_MEMBERS = stringArray(['127.0.0.1'], checkAddress);
+
 const network = {
   /** `host` or `host:port`; a host without a port tries 5701, 5702 and 5703. Default `['127.0.0.1']`. */
-  clusterMembers: stringArray(['127.0.0.1'], checkAddress),
+  // An empty list would leave nothing to try: refused here rather than as a connect timeout later.
+  clusterMembers: custom<string[], readonly string[]>((value, path) => {
+    if (Array.isArray(value) && value.length === 0) {
+      fail(path, 'a non-empty array of addresses (leave it out for 127.0.0.1)', value);
+    }
+    return CLUSTER_MEMBERS.parse(value, path);
+  }),
   /** Connect to every member and send keyed operations to the partition owner. Default true. */
   smartRouting: boolean(true),
   /** Retry non-read-only operations after a connection loss too (they may run twice). Default false. */

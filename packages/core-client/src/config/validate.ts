@@ -117,7 +117,7 @@ export function optFunctionArray<F>(value: unknown, path: string): F[] {
   return [...(value as F[])];
 }
 
-function closest(key: string, known: readonly string[]): string | undefined {
+export function closest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const candidate of known) {

@@ -16,6 +16,7 @@ import { memberToString } from '../cluster/member';
 import { AbortError, RejectedExecutionError, TargetDisconnectedError } from '../errors/hazelcast-error';
 import { abortError } from '../invocation/invocation-service';
 import { ProxyBase } from '../proxy/proxy-base';
+import { checkOptions } from '../util/options';
 import {
   EXECUTOR_SERVICE_NAME,
   type ExecuteOptions,
@@ -44,6 +45,8 @@ interface Placement {
  * mode, where the connected member forwards the task and would otherwise answer "target not a member" to
  * every retry.
  */
+const EXECUTE_OPTIONS = ['signal'] as const;
+
 export class ExecutorServiceProxy extends ProxyBase implements IExecutorService {
   constructor(host: PluginHost, name: string) {
     super(host, EXECUTOR_SERVICE_NAME, name);
@@ -243,13 +246,7 @@ export class ExecutorServiceProxy extends ProxyBase implements IExecutorService 
   }
 
   #signal(options: ExecuteOptions | undefined): AbortSignal | undefined {
-    if (options === undefined) return undefined;
-    if (typeof options !== 'object' || options === null) {
-      throw this.illegalArgument(
-        `options must be an object, got ${options === null ? 'null' : typeof options}`,
-      );
-    }
-    const { signal } = options;
+    const signal = checkOptions(options, EXECUTE_OPTIONS, `Executor ${this.name}`)?.signal;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw this.illegalArgument(
         `signal must be an AbortSignal, got ${signal === null ? 'null' : typeof signal}`,

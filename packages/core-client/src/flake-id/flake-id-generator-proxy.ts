@@ -2,6 +2,7 @@ import { FlakeIdGeneratorNewIdBatchCodec } from '@hz/protocol';
 import type Long from 'long';
 import type { PluginHost } from '../client/client-context';
 import { flakeIdGeneratorConfigFor } from '../config/resolve-config';
+import { ClientNotActiveError } from '../errors/hazelcast-error';
 import { ProxyBase } from '../proxy/proxy-base';
 import type { Int64 } from '../util/int64';
 import { FLAKE_ID_GENERATOR_SERVICE_NAME, type FlakeIdGenerator } from './flake-id-generator';
@@ -40,6 +41,12 @@ export class FlakeIdGeneratorProxy extends ProxyBase implements FlakeIdGenerator
   }
 
   newId(): Promise<Int64> {
+    // Ids of a prefetched batch are not handed out by a client that is shut down: like every other call.
+    if (!this.host.lifecycle.isRunning()) {
+      return Promise.reject(
+        new ClientNotActiveError(`FlakeIdGenerator ${this.name}: the client is shut down`),
+      );
+    }
     // Ids of the current batch are handed out in the order asked; waiters come before new callers.
     if (this.#waiters.length === 0) {
       const id = this.#take();

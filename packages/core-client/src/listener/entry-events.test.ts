@@ -51,10 +51,10 @@ describe('entry event delivery', () => {
     const { host } = fakeHost();
     const seen: string[] = [];
     const listener: EntryListener<string, string> = {
-      added: (e) => seen.push(`added ${e.key} ${e.value} ${e.member}`),
-      removed: (e) => seen.push(`removed ${e.key} ${e.oldValue}`),
-      updated: (e) => seen.push(`updated ${e.key} ${e.value} ${e.oldValue}`),
-      mapCleared: (e) => seen.push(`cleared ${e.numberOfAffectedEntries} ${e.name}`),
+      added: (e) => seen.push(`added(${e.eventType}) ${e.key} ${e.value} ${e.member}`),
+      removed: (e) => seen.push(`removed(${e.eventType}) ${e.key} ${e.oldValue}`),
+      updated: (e) => seen.push(`updated(${e.eventType}) ${e.key} ${e.value} ${e.oldValue}`),
+      mapCleared: (e) => seen.push(`cleared(${e.eventType}) ${e.numberOfAffectedEntries} ${e.name}`),
     };
     const registration = spec(host, listener);
     expect(registration.handleEvent(event(EntryEventType.ADDED, 'a', 'slow-1'))).toBe(true);
@@ -66,10 +66,10 @@ describe('entry event delivery', () => {
     registration.handleEvent(event(4096, 'a', null, '2'));
     await vi.waitFor(() => expect(seen).toHaveLength(4));
     expect(seen).toEqual([
-      `added a slow-1 ${uuidToString(MEMBER)}`,
-      'updated a 2 slow-1',
-      'cleared 3 mm',
-      'removed a 2',
+      `added(1) a slow-1 ${uuidToString(MEMBER)}`,
+      'updated(4) a 2 slow-1',
+      'cleared(64) 3 mm',
+      'removed(2) a 2',
     ]);
   });
 

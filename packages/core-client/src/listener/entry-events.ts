@@ -24,6 +24,8 @@ export type EntryEventType = (typeof EntryEventType)[keyof typeof EntryEventType
 
 export interface EntryEvent<K, V> {
   readonly name: string;
+  /** Which kind of event this is (the callback it reaches says so too): `EntryEventType.ADDED`, … */
+  readonly eventType: EntryEventType;
   readonly key: K | null;
   /** The new value (null for removals, or when the listener does not include values). */
   readonly value: V | null;
@@ -36,6 +38,8 @@ export interface EntryEvent<K, V> {
 /** Map-wide events (evictAll, clear). */
 export interface MapEvent {
   readonly name: string;
+  /** `EntryEventType.EVICT_ALL` or `EntryEventType.CLEAR_ALL`. */
+  readonly eventType: EntryEventType;
   readonly numberOfAffectedEntries: number;
   readonly member: string | null;
 }
@@ -150,7 +154,12 @@ async function dispatchEntryEvent<K, V>(
   if (callback === undefined) return;
   const member = event.uuid ? uuidToString(event.uuid) : null;
   if (callback === 'mapEvicted' || callback === 'mapCleared') {
-    listener[callback]?.({ name, numberOfAffectedEntries: event.numberOfAffectedEntries, member });
+    listener[callback]?.({
+      name,
+      eventType: event.eventType as EntryEventType,
+      numberOfAffectedEntries: event.numberOfAffectedEntries,
+      member,
+    });
     return;
   }
   const [key, value, oldValue, mergingValue] = await Promise.all([
@@ -159,5 +168,13 @@ async function dispatchEntryEvent<K, V>(
     host.toObject<V>(event.oldValue),
     host.toObject<V>(event.mergingValue),
   ]);
-  listener[callback]?.({ name, key, value, oldValue, mergingValue, member });
+  listener[callback]?.({
+    name,
+    eventType: event.eventType as EntryEventType,
+    key,
+    value,
+    oldValue,
+    mergingValue,
+    member,
+  });
 }

@@ -21,7 +21,7 @@ export function addEntryListener<K, V>(
   host: PluginHost,
   name: string,
   listener: EntryListener<K, V>,
-  options: EntryListenerOptions<K>,
+  options: EntryListenerOptions<K> | undefined,
   toData: { key: (key: K) => DataBytes; predicate: (predicate: object) => DataBytes },
 ): Promise<string> {
   const flags = listenerFlags(listener as EntryListener<unknown, unknown>);
@@ -30,10 +30,15 @@ export function addEntryListener<K, V>(
       `Map ${name}: an entry listener needs at least one of added, removed, updated, evicted, expired, merged, loaded, invalidated, mapEvicted, mapCleared`,
     );
   }
-  const includeValue = options.includeValue ?? true;
+  const includeValue = options?.includeValue ?? true;
+  if (typeof includeValue !== 'boolean') {
+    throw new IllegalArgumentError(
+      `Map ${name}: includeValue must be true or false, got ${includeValue === null ? 'null' : typeof includeValue}`,
+    );
+  }
   const localOnly = host.config.network.smartRouting;
-  const keyData = options.key === undefined ? undefined : toData.key(options.key);
-  const predicateData = options.predicate === undefined ? undefined : toData.predicate(options.predicate);
+  const keyData = options?.key === undefined ? undefined : toData.key(options.key);
+  const predicateData = options?.predicate === undefined ? undefined : toData.predicate(options.predicate);
 
   // The four variants share the response and event layout but each has its own event message type.
   const { codec, encodeAddRequest } = chooseAddCodec(

@@ -20,7 +20,7 @@ export async function lock(
   host: PluginHost,
   name: string,
   key: DataBytes,
-  options: LockOptions,
+  options: LockOptions | undefined,
   fail: Fail,
 ): Promise<void> {
   const threadId = currentThreadId();
@@ -28,7 +28,7 @@ export async function lock(
     name,
     key,
     threadId,
-    leaseOf(options.leaseTime, fail),
+    leaseOf(options?.leaseTime, fail),
     nextLockReferenceId(),
   );
   // A lock may wait for another owner as long as it takes: no invocation timeout.
@@ -36,7 +36,7 @@ export async function lock(
     host,
     request,
     key,
-    { signal: options.signal, timeoutMillis: Number.POSITIVE_INFINITY, what: `map ${name}` },
+    { signal: options?.signal, timeoutMillis: Number.POSITIVE_INFINITY, what: `map ${name}` },
     () => true,
     () => unlockAs(host, name, key, threadId),
   );
@@ -46,19 +46,19 @@ export function tryLock(
   host: PluginHost,
   name: string,
   key: DataBytes,
-  options: TryLockOptions,
+  options: TryLockOptions | undefined,
   fail: Fail,
 ): Promise<boolean> {
-  const timeout = options.timeout === undefined ? Long.ZERO : lockMillis(options.timeout, 'timeout', fail);
+  const timeout = options?.timeout === undefined ? Long.ZERO : lockMillis(options.timeout, 'timeout', fail);
   const threadId = currentThreadId();
-  const lease = leaseOf(options.leaseTime, fail);
+  const lease = leaseOf(options?.leaseTime, fail);
   const request = MapTryLockCodec.encodeRequest(name, key, threadId, lease, timeout, nextLockReferenceId());
   const wait = timeout.toNumber() + host.config.properties['hazelcast.client.invocation.timeout.millis'];
   return acquireLock(
     host,
     request,
     key,
-    { signal: options.signal, timeoutMillis: wait, what: `map ${name}` },
+    { signal: options?.signal, timeoutMillis: wait, what: `map ${name}` },
     (response) => MapTryLockCodec.decodeResponse(response).response,
     () => unlockAs(host, name, key, threadId),
   );

@@ -42,6 +42,7 @@ import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
 import { currentThreadId } from '../proxy/lock-context';
 import { durationMillis } from '../proxy/proxy-base';
 import type { Int64Input } from '../util/int64';
+import { checkOptions } from '../util/options';
 import type { EntryListener } from './entry-listener';
 import type { EntryView } from './entry-view';
 import { type IndexConfig, toWireIndexConfig } from './index-config';
@@ -54,6 +55,20 @@ import { MapQueryMethods } from './map-query-methods';
 /** -1 tells the member "use the map config"; Java's `put` without a TTL sends exactly this. */
 const CONFIGURED_DEFAULT = Long.fromInt(-1);
 
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const PUT_OPTIONS = Object.keys({ ttl: true, maxIdle: true } satisfies Record<keyof MapPutOptions, true>);
+const LOCK_OPTIONS = Object.keys({ leaseTime: true, signal: true } satisfies Record<keyof LockOptions, true>);
+const TRY_LOCK_OPTIONS = Object.keys({
+  timeout: true,
+  leaseTime: true,
+  signal: true,
+} satisfies Record<keyof TryLockOptions, true>);
+const ENTRY_LISTENER_OPTIONS = Object.keys({
+  key: true,
+  predicate: true,
+  includeValue: true,
+} satisfies Record<keyof EntryListenerOptions<unknown>, true>);
+
 export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> {
   constructor(host: PluginHost, name: string) {
     super(host, MAP_SERVICE_NAME, name);
@@ -64,6 +79,7 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async put(key: K, value: V, options?: MapPutOptions): Promise<V | null> {
+    if (options !== undefined) checkOptions(options, PUT_OPTIONS, `Map ${this.name}.put`);
     const keyData = this.toData(key, 'key');
     const request = this.#entryWrite(keyData, value, options, MapPutCodec, MapPutWithMaxIdleCodec);
     const response = await this.invokeOnKey(request, keyData);
@@ -72,12 +88,14 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async set(key: K, value: V, options?: MapPutOptions): Promise<void> {
+    if (options !== undefined) checkOptions(options, PUT_OPTIONS, `Map ${this.name}.set`);
     const keyData = this.toData(key, 'key');
     const request = this.#entryWrite(keyData, value, options, MapSetCodec, MapSetWithMaxIdleCodec);
     await this.invokeOnKey(request, keyData);
   }
 
   async putIfAbsent(key: K, value: V, options?: MapPutOptions): Promise<V | null> {
+    if (options !== undefined) checkOptions(options, PUT_OPTIONS, `Map ${this.name}.putIfAbsent`);
     const keyData = this.toData(key, 'key');
     const request = this.#entryWrite(
       keyData,
@@ -92,6 +110,7 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async putTransient(key: K, value: V, options?: MapPutOptions): Promise<void> {
+    if (options !== undefined) checkOptions(options, PUT_OPTIONS, `Map ${this.name}.putTransient`);
     const keyData = this.toData(key, 'key');
     const request = this.#entryWrite(
       keyData,
@@ -124,7 +143,7 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
     return MapReplaceIfSameCodec.decodeResponse(await this.invokeOnKey(request, keyData)).response;
   }
 
-  async tryPut(key: K, value: V, timeoutMillis: number): Promise<boolean> {
+  async tryPut(key: K, value: V, timeoutMillis: Int64Input): Promise<boolean> {
     const [keyData, valueData] = [this.toData(key, 'key'), this.toData(value)];
     const timeout = durationMillis(timeoutMillis, 'timeout');
     const request = MapTryPutCodec.encodeRequest(this.name, keyData, valueData, currentThreadId(), timeout);
@@ -160,7 +179,7 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
     return MapRemoveIfSameCodec.decodeResponse(await this.invokeOnKey(request, keyData)).response;
   }
 
-  async tryRemove(key: K, timeoutMillis: number): Promise<boolean> {
+  async tryRemove(key: K, timeoutMillis: Int64Input): Promise<boolean> {
     const keyData = this.toData(key, 'key');
     const timeout = durationMillis(timeoutMillis, 'timeout');
     const request = MapTryRemoveCodec.encodeRequest(this.name, keyData, currentThreadId(), timeout);
@@ -236,6 +255,11 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async loadAll(keys?: Iterable<K>, replaceExistingValues = true): Promise<void> {
+    if (typeof replaceExistingValues !== 'boolean') {
+      throw this.illegalArgument(
+        `loadAll: replaceExistingValues must be true or false, got ${replaceExistingValues === null ? 'null' : typeof replaceExistingValues}`,
+      );
+    }
     const request =
       keys === undefined
         ? MapLoadAllCodec.encodeRequest(this.name, replaceExistingValues)
@@ -273,14 +297,29 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
     };
   }
 
-  lock(key: K, options: LockOptions = {}): Promise<void> {
-    const fail = (message: string) => this.illegalArgument(message);
-    return locks.lock(this.host, this.name, this.toData(key, 'key'), options, fail);
+  // lock and tryLock are not async (the work is in map-locks): bad arguments reject, never throw.
+  lock(key: K, options?: LockOptions): Promise<void> {
+    try {
+      const checked =
+        options === undefined ? undefined : checkOptions(options, LOCK_OPTIONS, `Map ${this.name}.lock`);
+      const fail = (message: string) => this.illegalArgument(message);
+      return locks.lock(this.host, this.name, this.toData(key, 'key'), checked, fail);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
-  tryLock(key: K, options: TryLockOptions = {}): Promise<boolean> {
-    const fail = (message: string) => this.illegalArgument(message);
-    return locks.tryLock(this.host, this.name, this.toData(key, 'key'), options, fail);
+  tryLock(key: K, options?: TryLockOptions): Promise<boolean> {
+    try {
+      const checked =
+        options === undefined
+          ? undefined
+          : checkOptions(options, TRY_LOCK_OPTIONS, `Map ${this.name}.tryLock`);
+      const fail = (message: string) => this.illegalArgument(message);
+      return locks.tryLock(this.host, this.name, this.toData(key, 'key'), checked, fail);
+    } catch (error) {
+      return Promise.reject(error);
+    }
   }
 
   unlock(key: K): Promise<void> {
@@ -313,12 +352,16 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
     );
   }
 
-  addEntryListener(listener: EntryListener<K, V>, options: EntryListenerOptions<K> = {}): Promise<string> {
+  addEntryListener(listener: EntryListener<K, V>, options?: EntryListenerOptions<K>): Promise<string> {
     if (typeof listener !== 'object' || listener === null) {
       return Promise.reject(this.illegalArgument('an entry listener must be an object of callbacks'));
     }
     try {
-      return addEntryListener(this.host, this.name, listener, options, {
+      const checked =
+        options === undefined
+          ? undefined
+          : checkOptions(options, ENTRY_LISTENER_OPTIONS, `Map ${this.name}.addEntryListener`);
+      return addEntryListener(this.host, this.name, listener, checked, {
         key: (key) => this.toData(key, 'key'),
         predicate: (predicate) => this.predicateData(predicate),
       });
@@ -342,6 +385,11 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async removeInterceptor(id: string): Promise<boolean> {
+    if (typeof id !== 'string') {
+      throw this.illegalArgument(
+        `removeInterceptor: the id must be the string addInterceptor returned, got ${id === null ? 'null' : typeof id}`,
+      );
+    }
     const response = await this.invokeOnRandom(MapRemoveInterceptorCodec.encodeRequest(this.name, id));
     return MapRemoveInterceptorCodec.decodeResponse(response).response;
   }
@@ -369,6 +417,16 @@ export class MapProxy<K, V> extends MapQueryMethods<K, V> implements IMap<K, V> 
   }
 
   async #putAll(entries: Iterable<readonly [K, V]>, triggerMapLoader: boolean): Promise<void> {
+    if (
+      entries === null ||
+      entries === undefined ||
+      typeof (entries as Iterable<unknown>)[Symbol.iterator] !== 'function' ||
+      typeof entries === 'string'
+    ) {
+      throw this.illegalArgument(
+        `putAll/setAll take an iterable of [key, value] pairs (an array of pairs or a Map), got ${entries === null ? 'null' : typeof entries}${typeof entries === 'object' && entries !== null ? ' (a plain object is not iterable: use Object.entries(it))' : ''}`,
+      );
+    }
     const pairs: Array<[DataBytes, DataBytes]> = [];
     for (const entry of entries) {
       if (!Array.isArray(entry) || entry.length !== 2) {

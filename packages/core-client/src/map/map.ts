@@ -37,14 +37,14 @@ export interface IMap<K, V> extends DistributedObject {
   /** Replaces the value only if it currently equals `oldValue`. */
   replaceIfSame(key: K, oldValue: V, newValue: V): Promise<boolean>;
   /** Tries to store within `timeoutMillis` (waits while the key is locked by another owner). */
-  tryPut(key: K, value: V, timeoutMillis: number): Promise<boolean>;
+  tryPut(key: K, value: V, timeoutMillis: Int64Input): Promise<boolean>;
   get(key: K): Promise<V | null>;
   /** Removes the entry and returns its value (null when there was none). */
   remove(key: K): Promise<V | null>;
   /** Removes the entry only if its value equals `value`. */
   removeIfSame(key: K, value: V): Promise<boolean>;
   /** Tries to remove within `timeoutMillis` (waits while the key is locked by another owner). */
-  tryRemove(key: K, timeoutMillis: number): Promise<boolean>;
+  tryRemove(key: K, timeoutMillis: Int64Input): Promise<boolean>;
   /** Removes the entry without returning its value. */
   delete(key: K): Promise<void>;
   containsKey(key: K): Promise<boolean>;
@@ -58,7 +58,10 @@ export interface IMap<K, V> extends DistributedObject {
   setAll(entries: Iterable<readonly [K, V]>): Promise<void>;
   /** The entries found for `keys`, one request per partition. Missing keys are absent from the result. */
   getAll(keys: Iterable<K>): Promise<Array<[K, V]>>;
-  /** Evicts the entry from memory (a MapStore keeps it); false if it was not there or is locked. */
+  /**
+   * Evicts the entry from memory (a MapStore keeps it); false if it was not there. The lock owner evicts a
+   * key it holds locked; another owner's evict waits until the key is unlocked (the member's rule).
+   */
   evict(key: K): Promise<boolean>;
   evictAll(): Promise<void>;
   /** Writes dirty entries to the MapStore. */

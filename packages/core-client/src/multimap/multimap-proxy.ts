@@ -30,6 +30,7 @@ import { type EntryListenerCodec, entryListenerSpec, requireCallbacks } from '..
 import { acquireLock, leaseOf, lockMillis } from '../proxy/key-lock';
 import { currentThreadId, nextLockReferenceId } from '../proxy/lock-context';
 import { ProxyBase } from '../proxy/proxy-base';
+import { checkOptions } from '../util/options';
 import {
   MULTI_MAP_SERVICE_NAME,
   type MultiMap,
@@ -40,6 +41,21 @@ import {
 } from './multimap';
 
 const LISTENER_CALLBACKS = ['added', 'removed', 'mapCleared'] as const;
+
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const LOCK_OPTIONS = Object.keys({
+  leaseTime: true,
+  signal: true,
+} satisfies Record<keyof MultiMapLockOptions, true>);
+const TRY_LOCK_OPTIONS = Object.keys({
+  timeout: true,
+  leaseTime: true,
+  signal: true,
+} satisfies Record<keyof MultiMapTryLockOptions, true>);
+const ENTRY_LISTENER_OPTIONS = Object.keys({
+  key: true,
+  includeValue: true,
+} satisfies Record<keyof MultiMapEntryListenerOptions<unknown>, true>);
 
 export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
   constructor(host: PluginHost, name: string) {
@@ -165,9 +181,10 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
     await this.invokeOnRandom(MultiMapClearCodec.encodeRequest(this.name));
   }
 
-  async lock(key: K, options: MultiMapLockOptions = {}): Promise<void> {
+  async lock(key: K, options?: MultiMapLockOptions): Promise<void> {
+    if (options !== undefined) checkOptions(options, LOCK_OPTIONS, `MultiMap ${this.name}.lock`);
     const keyData = this.toData(key, 'key');
-    const lease = leaseOf(options.leaseTime, (message) => this.illegalArgument(message));
+    const lease = leaseOf(options?.leaseTime, (message) => this.illegalArgument(message));
     const threadId = currentThreadId();
     const request = MultiMapLockCodec.encodeRequest(
       this.name,
@@ -181,17 +198,18 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
       this.host,
       request,
       keyData,
-      { signal: options.signal, timeoutMillis: Number.POSITIVE_INFINITY, what: `multimap ${this.name}` },
+      { signal: options?.signal, timeoutMillis: Number.POSITIVE_INFINITY, what: `multimap ${this.name}` },
       () => true,
       () => this.#unlock(keyData, threadId),
     );
   }
 
-  async tryLock(key: K, options: MultiMapTryLockOptions = {}): Promise<boolean> {
+  async tryLock(key: K, options?: MultiMapTryLockOptions): Promise<boolean> {
+    if (options !== undefined) checkOptions(options, TRY_LOCK_OPTIONS, `MultiMap ${this.name}.tryLock`);
     const keyData = this.toData(key, 'key');
     const fail = (message: string) => this.illegalArgument(message);
-    const lease = leaseOf(options.leaseTime, fail);
-    const timeout = options.timeout === undefined ? Long.ZERO : lockMillis(options.timeout, 'timeout', fail);
+    const lease = leaseOf(options?.leaseTime, fail);
+    const timeout = options?.timeout === undefined ? Long.ZERO : lockMillis(options.timeout, 'timeout', fail);
     const threadId = currentThreadId();
     const request = MultiMapTryLockCodec.encodeRequest(
       this.name,
@@ -205,7 +223,11 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
       this.host,
       request,
       keyData,
-      { signal: options.signal, timeoutMillis: this.blockingTimeout(timeout), what: `multimap ${this.name}` },
+      {
+        signal: options?.signal,
+        timeoutMillis: this.blockingTimeout(timeout),
+        what: `multimap ${this.name}`,
+      },
       (response) => MultiMapTryLockCodec.decodeResponse(response).response,
       () => this.#unlock(keyData, threadId),
     );
@@ -232,16 +254,19 @@ export class MultiMapProxy<K, V> extends ProxyBase implements MultiMap<K, V> {
 
   async addEntryListener(
     listener: MultiMapEntryListener<K, V>,
-    options: MultiMapEntryListenerOptions<K> = {},
+    options?: MultiMapEntryListenerOptions<K>,
   ): Promise<string> {
     requireCallbacks(listener, LISTENER_CALLBACKS, (message) => this.illegalArgument(message));
-    const includeValue = options.includeValue ?? true;
+    if (options !== undefined) {
+      checkOptions(options, ENTRY_LISTENER_OPTIONS, `MultiMap ${this.name}.addEntryListener`);
+    }
+    const includeValue = options?.includeValue ?? true;
     // Each member reports the events of the partitions it owns: listen on every member, local events only.
     const localOnly = this.host.config.network.smartRouting;
     const name = this.name;
     let codec: EntryListenerCodec;
     let encodeAddRequest: () => ClientMessage;
-    if (options.key === undefined) {
+    if (options?.key === undefined) {
       codec = MultiMapAddEntryListenerCodec;
       encodeAddRequest = () => MultiMapAddEntryListenerCodec.encodeRequest(name, includeValue, localOnly);
     } else {

@@ -477,7 +477,7 @@ export class ConnectionManager {
     this.#byMember.set(memberUuid, connection);
     this.#logger.info(
       'ConnectionManager',
-      `Authenticated with server ${addressKey(connection.remoteAddress)}:${memberUuid}, server version: ${response.serverHazelcastVersion}, local address: client ${uuidToString(this.clientUuid)}`,
+      `Authenticated with server ${addressKey(connection.remoteAddress)}:${memberUuid}, server version: ${response.serverHazelcastVersion}, local address: ${connection.localAddress}, client ${uuidToString(this.clientUuid)}`,
     );
     if (wasDisconnected) {
       this.#state = 'connected';

@@ -112,11 +112,20 @@ export class PNCounterProxy extends ProxyBase implements PNCounter {
   }
 
   #delta(delta: Int64Input): Long {
+    let value: Long;
     try {
-      return int64Arg(delta, 'delta');
+      value = int64Arg(delta, 'delta');
     } catch (error) {
       throw this.illegalArgument((error as Error).message);
     }
+    // The member applies a negative delta as the subtraction of its negation, which does not exist for the
+    // smallest long (it overflows the member's stack); a subtraction negates here, with the same problem.
+    if (value.equals(Long.MIN_VALUE)) {
+      throw this.illegalArgument(
+        'delta must be greater than -2^63 (-9223372036854775808 has no negation in 64 bits); split it into two calls',
+      );
+    }
+    return value;
   }
 
   /**

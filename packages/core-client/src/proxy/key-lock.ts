@@ -1,7 +1,7 @@
 import type { ClientMessage } from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
-import type { IllegalArgumentError } from '../errors/hazelcast-error';
+import { IllegalArgumentError } from '../errors/hazelcast-error';
 import { abortError } from '../invocation/invocation-service';
 import { type Int64Input, int64Arg } from '../util/int64';
 import { durationMillis } from './proxy-base';
@@ -63,6 +63,13 @@ export function acquireLock(
   release: () => Promise<unknown>,
 ): Promise<boolean> {
   const { signal } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    return Promise.reject(
+      new IllegalArgumentError(
+        `${options.what}: signal must be an AbortSignal, got ${signal === null ? 'null' : typeof signal}`,
+      ),
+    );
+  }
   if (signal?.aborted) return Promise.reject(abortError(signal));
   const pending = host.invokeOnKey(request, keyData, { timeoutMillis: options.timeoutMillis });
   if (!signal) return pending.then(granted);

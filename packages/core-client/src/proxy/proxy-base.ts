@@ -3,6 +3,7 @@ import Long from 'long';
 import type { DataBytes, InvokeOptions, PluginHost } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { ListenerSpec } from '../listener/listener-service';
+import { signedLong } from '../util/int64';
 import type { DistributedObject } from './proxy-manager';
 
 /**
@@ -12,14 +13,20 @@ import type { DistributedObject } from './proxy-manager';
  * `decodeResponse` → `toObject`. Retryability comes with each request from the protocol definition.
  */
 export abstract class ProxyBase implements DistributedObject {
-  protected readonly host: PluginHost;
+  /** Not enumerable: logging a proxy must not print the client behind it, whose config holds credentials. */
+  declare protected readonly host: PluginHost;
   protected readonly name: string;
   readonly #serviceName: string;
 
   constructor(host: PluginHost, serviceName: string, name: string) {
-    this.host = host;
+    Object.defineProperty(this, 'host', { value: host });
     this.#serviceName = serviceName;
     this.name = name;
+  }
+
+  /** What JSON.stringify shows of a proxy: which object it is, nothing of the client behind it. */
+  toJSON(): { serviceName: string; name: string } {
+    return { serviceName: this.#serviceName, name: this.name };
   }
 
   getName(): string {
@@ -71,7 +78,15 @@ export abstract class ProxyBase implements DistributedObject {
         `the ${what} must be an object the member knows (IdentifiedDataSerializable, Portable or Compact), got ${String(value)}`,
       );
     }
-    return this.host.toData(value);
+    const data = this.host.toData(value);
+    // A value no serializer claims goes as JSON (type -130), which the member cannot use as a task, entry
+    // processor, predicate, …: it would answer with a bare "IllegalArgumentException: HazelcastJsonValue".
+    if (data.length >= 8 && data.readInt32BE(4) === JSON_TYPE_ID) {
+      throw this.illegalArgument(
+        `the ${what} must be an object the member knows (IdentifiedDataSerializable, Portable or Compact), got a plain object, which would go as JSON (the member cannot use that as a ${what})`,
+      );
+    }
+    return data;
   }
 
   protected toObject<T>(data: DataBytes | null): Promise<T | null> {
@@ -162,20 +177,29 @@ export abstract class ProxyBase implements DistributedObject {
   }
 }
 
+/** The serialization type id of JSON values (HazelcastJsonValue, and plain objects no serializer claims). */
+const JSON_TYPE_ID = -130;
+const MAX_INT64 = 2n ** 63n - 1n;
+
 /** A non-negative whole number of milliseconds as the wire's int64; the error names the argument. */
 export function durationMillis(value: number | bigint | Long, what: string): Long {
   if (Long.isLong(value)) {
-    if ((value as Long).isNegative())
+    const signed = signedLong(value as Long, what);
+    if (signed.isNegative())
       throw new IllegalArgumentError(`${what} must be >= 0 milliseconds, got ${value}`);
-    return value as Long;
+    return signed;
   }
   if (typeof value === 'bigint') {
     if (value < 0n) throw new IllegalArgumentError(`${what} must be >= 0 milliseconds, got ${value}`);
+    // Long.fromBigInt wraps modulo 2^64: 2^64 + 1000 would become 1000 ms.
+    if (value > MAX_INT64) {
+      throw new IllegalArgumentError(`${what} must fit a signed 64-bit integer, got ${value}`);
+    }
     return Long.fromBigInt(value);
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new IllegalArgumentError(
-      `${what} must be a whole number of milliseconds >= 0, got ${String(value)}`,
+      `${what} must be a whole number of milliseconds >= 0, got ${typeof value === 'number' ? value : typeof value === 'string' ? `the string ${JSON.stringify(value)}` : value === null ? 'null' : typeof value}`,
     );
   }
   return Long.fromNumber(value);

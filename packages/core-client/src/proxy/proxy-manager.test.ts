@@ -153,3 +153,21 @@ describe('ProxyManager.destroy', () => {
     await destroyed;
   });
 });
+
+describe('ProxyManager names', () => {
+  it('refuses an empty or non-string name, naming the structure as users call it', () => {
+    const { manager } = harness();
+    const factory = (): DistributedObject => ({
+      getName: () => '',
+      getServiceName: () => '',
+      destroy: async () => {},
+    });
+    expect(() => manager.getOrCreate('hz:impl:queueService', '', factory)).toThrow(
+      /^The Queue name must be a non-empty string, got ""$/,
+    );
+    expect(() => manager.getOrCreate('hz:impl:multiMapService', 7 as never, factory)).toThrow(
+      /^The MultiMap name must be a non-empty string, got 7$/,
+    );
+    expect(() => manager.getOrCreate('custom', '', factory)).toThrow(/^The custom name must be/);
+  });
+});

@@ -103,7 +103,7 @@ export class ProxyManager implements ProxyRegistry {
   ): P {
     if (typeof name !== 'string' || name.length === 0) {
       throw new IllegalArgumentError(
-        `A ${serviceName} name must be a non-empty string, got ${JSON.stringify(name)}`,
+        `${structureOf(serviceName)} name must be a non-empty string, got ${JSON.stringify(name)}`,
       );
     }
     const existing = this.#proxies.get(keyOf(serviceName, name));
@@ -244,4 +244,10 @@ export class ProxyManager implements ProxyRegistry {
 
 function keyOf(serviceName: string, name: string): string {
   return `${serviceName}/${name}`;
+}
+
+/** "hz:impl:queueService" → "Queue": what a user calls the structure, for errors. */
+function structureOf(serviceName: string): string {
+  const kind = /^hz:[a-z]+:(\w+?)Service$/.exec(serviceName)?.[1];
+  return kind === undefined ? `The ${serviceName}` : `The ${kind[0]!.toUpperCase()}${kind.slice(1)}`;
 }

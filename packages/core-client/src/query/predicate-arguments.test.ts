@@ -72,6 +72,14 @@ describe('predicate argument validation', () => {
       /paging: comparator must be a comparator object/,
     ],
     ['paging nested', call('paging', Predicates.paging(null, 2), 5), /cannot wrap another paging predicate/],
+    // The members page only a query's outermost predicate: inside and/or/not it would be ignored.
+    [
+      'paging inside and',
+      call('and', Predicates.sql('a > 1'), Predicates.paging(null, 2)),
+      /and: predicate #2 is a paging predicate, which pages only a whole query; use paging\(and\(\.\.\.\), pageSize\) instead/,
+    ],
+    ['paging inside or', call('or', Predicates.paging(null, 2)), /or: predicate #1 is a paging predicate/],
+    ['paging inside not', call('not', Predicates.paging(null, 2)), /not: predicate is a paging predicate/],
   ])('%s', (_name, build, message) => {
     expect(build).toThrow(IllegalArgumentError);
     expect(build).toThrow(message);

@@ -43,16 +43,30 @@ export function sql(expression: string): SqlPredicate {
 
 /** Matches entries every predicate matches. */
 export function and(...predicates: Predicate[]): AndPredicate {
-  return new AndPredicate(predicates.map((p, i) => requirePredicateLike('and', p, `predicate #${i + 1}`)));
+  return new AndPredicate(predicates.map((p, i) => operand('and', p, `predicate #${i + 1}`)));
 }
 
 /** Matches entries any predicate matches. */
 export function or(...predicates: Predicate[]): OrPredicate {
-  return new OrPredicate(predicates.map((p, i) => requirePredicateLike('or', p, `predicate #${i + 1}`)));
+  return new OrPredicate(predicates.map((p, i) => operand('or', p, `predicate #${i + 1}`)));
 }
 
 export function not(predicate: Predicate): NotPredicate {
-  return new NotPredicate(requirePredicateLike('not', predicate, 'predicate'));
+  return new NotPredicate(operand('not', predicate, 'predicate'));
+}
+
+/**
+ * A predicate inside and/or/not. A paging predicate there would be ignored by the members (they page only a
+ * query's outermost predicate): the whole result would come back unpaged, so it is an error.
+ */
+function operand(operation: string, predicate: unknown, argument: string): object {
+  const checked = requirePredicateLike(operation, predicate, argument);
+  if (checked instanceof PagingPredicate) {
+    throw new IllegalArgumentError(
+      `${operation}: ${argument} is a paging predicate, which pages only a whole query; use paging(${operation}(...), pageSize) instead`,
+    );
+  }
+  return checked;
 }
 
 /** `from <= attribute <= to`. */

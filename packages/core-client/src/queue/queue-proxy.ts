@@ -22,9 +22,15 @@ import {
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { CollectionProxy } from '../collection/collection-proxy';
 import type { ItemListener, ItemListenerCodec, ItemListenerOptions } from '../collection/item-listener';
-import { AbortError, ClientNotActiveError, IllegalStateError } from '../errors/hazelcast-error';
+import {
+  AbortError,
+  ClientNotActiveError,
+  IllegalArgumentError,
+  IllegalStateError,
+} from '../errors/hazelcast-error';
 import { abortError } from '../invocation/invocation-service';
 import { durationMillis } from '../proxy/proxy-base';
+import { checkOptions } from '../util/options';
 import {
   type BlockingOptions,
   type IQueue,
@@ -40,6 +46,18 @@ import {
  * blocked call sends one request per slice.
  */
 export const BLOCKING_SLICE_MILLIS = 1_000;
+
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const BLOCKING_OPTIONS = Object.keys({ signal: true } satisfies Record<keyof BlockingOptions, true>);
+const OFFER_OPTIONS = Object.keys({ timeout: true, signal: true } satisfies Record<
+  keyof QueueOfferOptions,
+  true
+>);
+const POLL_OPTIONS = Object.keys({ timeout: true, signal: true } satisfies Record<
+  keyof QueuePollOptions,
+  true
+>);
+const DRAIN_OPTIONS = Object.keys({ maxSize: true } satisfies Record<keyof QueueDrainOptions, true>);
 
 const ITEM_LISTENER: ItemListenerCodec = {
   encodeAddRequest: (name, includeValue, localOnly) =>
@@ -97,8 +115,8 @@ export class QueueProxy<E> extends CollectionProxy<E> implements IQueue<E> {
   }
 
   async offer(item: E, options?: QueueOfferOptions): Promise<boolean> {
+    const { timeout, signal } = this.#blockingOptions(options, 'offer');
     const data = this.item(item);
-    const { timeout, signal } = this.#blockingOptions(options, true);
     if (signal?.aborted) throw abortError(signal);
     if (timeout === 0) {
       const request = QueueOfferCodec.encodeRequest(this.name, data, 0);
@@ -108,14 +126,14 @@ export class QueueProxy<E> extends CollectionProxy<E> implements IQueue<E> {
   }
 
   async put(item: E, options?: BlockingOptions): Promise<void> {
+    const { signal } = this.#blockingOptions(options, 'put');
     const data = this.item(item);
-    const { signal } = this.#blockingOptions(options, false);
     if (signal?.aborted) throw abortError(signal);
     await this.#blockingOffer(data, Number.POSITIVE_INFINITY, signal);
   }
 
   async poll(options?: QueuePollOptions): Promise<E | null> {
-    const { timeout, signal } = this.#blockingOptions(options, true);
+    const { timeout, signal } = this.#blockingOptions(options, 'poll');
     if (signal?.aborted) throw abortError(signal);
     if (timeout === 0) {
       const response = await this.invoke(QueuePollCodec.encodeRequest(this.name, 0));
@@ -125,13 +143,13 @@ export class QueueProxy<E> extends CollectionProxy<E> implements IQueue<E> {
   }
 
   async take(options?: BlockingOptions): Promise<E> {
-    const { signal } = this.#blockingOptions(options, false);
+    const { signal } = this.#blockingOptions(options, 'take');
     if (signal?.aborted) throw abortError(signal);
     return (await this.#blockingPoll(Number.POSITIVE_INFINITY, signal)) as E;
   }
 
   async *consume(options?: BlockingOptions): AsyncIterableIterator<E> {
-    const { signal } = this.#blockingOptions(options, false);
+    const { signal } = this.#blockingOptions(options, 'consume');
     while (!signal?.aborted) {
       let item: E;
       try {
@@ -180,6 +198,7 @@ export class QueueProxy<E> extends CollectionProxy<E> implements IQueue<E> {
         `drainTo needs an array to append to, got ${target === null ? 'null' : typeof target}`,
       );
     }
+    if (options !== undefined) checkOptions(options, DRAIN_OPTIONS, `Queue ${this.name}.drainTo`);
     const maxSize = options?.maxSize;
     let drained: DataBytes[];
     if (maxSize === undefined) {
@@ -268,16 +287,21 @@ export class QueueProxy<E> extends CollectionProxy<E> implements IQueue<E> {
     return response;
   }
 
+  /** The options of a call that may block; offer and poll take a timeout, put, take and consume do not. */
   #blockingOptions(
     options: QueuePollOptions | BlockingOptions | undefined,
-    timed: boolean,
+    method: 'offer' | 'poll' | 'put' | 'take' | 'consume',
   ): { timeout: number; signal: AbortSignal | undefined } {
     if (options === undefined) return { timeout: 0, signal: undefined };
-    if (typeof options !== 'object' || options === null) {
-      throw this.illegalArgument(
-        `options must be an object, got ${options === null ? 'null' : typeof options}`,
-      );
-    }
+    const where = `Queue ${this.name}.${method}`;
+    // null is refused here (not taken as "no options"), as it always was.
+    if (options === null) throw new IllegalArgumentError(`${where}: options must be an object, got null`);
+    const timed = method === 'offer' || method === 'poll';
+    checkOptions(
+      options,
+      method === 'offer' ? OFFER_OPTIONS : method === 'poll' ? POLL_OPTIONS : BLOCKING_OPTIONS,
+      where,
+    );
     const { signal } = options;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw this.illegalArgument(

@@ -7,6 +7,7 @@ import { createRingbuffer } from '../ringbuffer/create';
 import { OverflowPolicy, RINGBUFFER_MAX_BATCH_SIZE, RINGBUFFER_SERVICE_NAME } from '../ringbuffer/ringbuffer';
 import { RingbufferProxy } from '../ringbuffer/ringbuffer-proxy';
 import { type Int64Input, int64Arg } from '../util/int64';
+import { checkOptions } from '../util/options';
 import { ListenerRunner, resolveListener } from './listener-runner';
 import { MessageIterator } from './message-iterator';
 import {
@@ -26,6 +27,14 @@ import type { TopicSource } from './topic-reader';
 /** BLOCK retries a full ringbuffer after this pause, doubling it up to the maximum. */
 const INITIAL_BACKOFF_MILLIS = 100;
 const MAX_BACKOFF_MILLIS = 2_000;
+
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const PUBLISH_OPTIONS = Object.keys({ signal: true } satisfies Record<keyof ReliablePublishOptions, true>);
+const MESSAGES_OPTIONS = Object.keys({
+  signal: true,
+  initialSequence: true,
+  lossTolerant: true,
+} satisfies Record<keyof ReliableMessagesOptions, true>);
 
 export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E> {
   readonly #ringbuffer: RingbufferProxy<unknown>;
@@ -56,14 +65,18 @@ export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E>
     return 'ReliableTopic';
   }
 
-  async publish(message: E, options: ReliablePublishOptions = {}): Promise<void> {
-    const signal = this.#signal(options.signal);
+  async publish(message: E, options?: ReliablePublishOptions): Promise<void> {
+    if (options !== undefined) checkOptions(options, PUBLISH_OPTIONS, `ReliableTopic ${this.name}.publish`);
+    const signal = this.#signal(options?.signal);
     const item = this.#item(this.toData(message, 'message'));
     await this.#store([item], signal);
   }
 
-  async publishAll(messages: Iterable<E>, options: ReliablePublishOptions = {}): Promise<void> {
-    const signal = this.#signal(options.signal);
+  async publishAll(messages: Iterable<E>, options?: ReliablePublishOptions): Promise<void> {
+    if (options !== undefined) {
+      checkOptions(options, PUBLISH_OPTIONS, `ReliableTopic ${this.name}.publishAll`);
+    }
+    const signal = this.#signal(options?.signal);
     const payloads = this.toDataList(messages, 'message');
     if (payloads.length > RINGBUFFER_MAX_BATCH_SIZE) {
       throw this.illegalArgument(
@@ -105,13 +118,15 @@ export class ReliableTopicProxy<E> extends ProxyBase implements ReliableTopic<E>
     return this.#runners.get(registrationId)?.cancel() ?? false;
   }
 
-  messages(options: ReliableMessagesOptions = {}): ReliableMessageIterator<E> {
-    const signal = this.#signal(options.signal);
-    const lossTolerant = options.lossTolerant ?? false;
+  /** Not async (it returns the iterator): bad options throw here, as the other checks do. */
+  messages(options?: ReliableMessagesOptions): ReliableMessageIterator<E> {
+    if (options !== undefined) checkOptions(options, MESSAGES_OPTIONS, `ReliableTopic ${this.name}.messages`);
+    const signal = this.#signal(options?.signal);
+    const lossTolerant = options?.lossTolerant ?? false;
     if (typeof lossTolerant !== 'boolean') {
       throw this.illegalArgument(`lossTolerant must be true or false, got ${String(lossTolerant)}`);
     }
-    const start = this.#startSequence(options.initialSequence ?? -1, 'initialSequence');
+    const start = this.#startSequence(options?.initialSequence ?? -1, 'initialSequence');
     const iterator: MessageIterator<E> = new MessageIterator<E>(
       this.#source,
       start,

@@ -29,6 +29,7 @@ import {
 import { durationMillis, ProxyBase } from '../proxy/proxy-base';
 import { PagingPredicate } from '../query/predicate/paging-predicate';
 import { type Int64Input, int64Arg } from '../util/int64';
+import { checkOptions } from '../util/options';
 import {
   REPLICATED_MAP_SERVICE_NAME,
   type ReplicatedMap,
@@ -38,6 +39,13 @@ import {
 } from './replicatedmap';
 
 const LISTENER_CALLBACKS = ['added', 'removed', 'updated', 'evicted', 'mapCleared'] as const;
+
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const PUT_OPTIONS = Object.keys({ ttl: true } satisfies Record<keyof ReplicatedMapPutOptions, true>);
+const ENTRY_LISTENER_OPTIONS = Object.keys({
+  key: true,
+  predicate: true,
+} satisfies Record<keyof ReplicatedMapEntryListenerOptions<unknown>, true>);
 
 /**
  * Members report `remove` of an absent key as a REMOVED event without an old value. Replicated map values are
@@ -69,6 +77,7 @@ export class ReplicatedMapProxy<K, V> extends ProxyBase implements ReplicatedMap
   }
 
   async put(key: K, value: V, options?: ReplicatedMapPutOptions): Promise<V | null> {
+    if (options !== undefined) checkOptions(options, PUT_OPTIONS, `ReplicatedMap ${this.name}.put`);
     const [keyData, valueData] = [this.toData(key, 'key'), this.toData(value)];
     const ttl = options?.ttl === undefined ? Long.ZERO : this.#ttl(options.ttl);
     const request = ReplicatedMapPutCodec.encodeRequest(this.name, keyData, valueData, ttl);
@@ -150,13 +159,16 @@ export class ReplicatedMapProxy<K, V> extends ProxyBase implements ReplicatedMap
 
   async addEntryListener(
     listener: ReplicatedMapEntryListener<K, V>,
-    options: ReplicatedMapEntryListenerOptions<K> = {},
+    options?: ReplicatedMapEntryListenerOptions<K>,
   ): Promise<string> {
     requireCallbacks(listener, LISTENER_CALLBACKS, (message) => this.illegalArgument(message));
+    if (options !== undefined) {
+      checkOptions(options, ENTRY_LISTENER_OPTIONS, `ReplicatedMap ${this.name}.addEntryListener`);
+    }
     const name = this.name;
-    const keyData = options.key === undefined ? undefined : this.toData(options.key, 'key');
+    const keyData = options?.key === undefined ? undefined : this.toData(options.key, 'key');
     const predicateData =
-      options.predicate === undefined ? undefined : this.#predicateData(options.predicate);
+      options?.predicate === undefined ? undefined : this.#predicateData(options.predicate);
     // The member that applies a change reports it: listen on every member, local events only (smart).
     const localOnly = this.host.config.network.smartRouting;
     let codec: EntryListenerCodec;

@@ -14,6 +14,7 @@ import type Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { ProxyBase } from '../proxy/proxy-base';
 import { type Int64, type Int64Input, int64Arg } from '../util/int64';
+import { checkOptions } from '../util/options';
 import {
   OverflowPolicy,
   type ReadResult,
@@ -34,6 +35,14 @@ export interface RawReadResult {
 }
 
 const WIRE_POLICY: Record<OverflowPolicy, number> = { OVERWRITE: 0, FAIL: 1 };
+
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const ADD_OPTIONS = Object.keys({ overflowPolicy: true } satisfies Record<keyof RingbufferAddOptions, true>);
+const READ_ONE_OPTIONS = Object.keys({ signal: true } satisfies Record<keyof RingbufferReadOneOptions, true>);
+const READ_MANY_OPTIONS = Object.keys({
+  filter: true,
+  signal: true,
+} satisfies Record<keyof RingbufferReadManyOptions, true>);
 
 export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
   constructor(host: PluginHost, name: string) {
@@ -68,20 +77,23 @@ export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
   }
 
   async add(item: E, options?: RingbufferAddOptions): Promise<Int64> {
+    if (options !== undefined) checkOptions(options, ADD_OPTIONS, `Ringbuffer ${this.name}.add`);
     const policy = this.#policy(options);
     return this.host.int64(await this.addData(this.toData(item, 'item'), policy));
   }
 
   async addAll(items: Iterable<E>, options?: RingbufferAddOptions): Promise<Int64> {
+    if (options !== undefined) checkOptions(options, ADD_OPTIONS, `Ringbuffer ${this.name}.addAll`);
     const policy = this.#policy(options);
     return this.host.int64(await this.addAllData(this.toDataList(items, 'item'), policy));
   }
 
-  async readOne(sequence: Int64Input, options: RingbufferReadOneOptions = {}): Promise<E> {
+  async readOne(sequence: Int64Input, options?: RingbufferReadOneOptions): Promise<E> {
+    if (options !== undefined) checkOptions(options, READ_ONE_OPTIONS, `Ringbuffer ${this.name}.readOne`);
     const wireSequence = this.#sequence(sequence, 'sequence');
     const response = await this.#invoke(RingbufferReadOneCodec.encodeRequest(this.name, wireSequence), {
       timeoutMillis: Number.POSITIVE_INFINITY,
-      signal: this.#signal(options.signal),
+      signal: this.#signal(options?.signal),
     });
     return (await this.toObject<E>(RingbufferReadOneCodec.decodeResponse(response).response)) as E;
   }
@@ -90,15 +102,16 @@ export class RingbufferProxy<E> extends ProxyBase implements Ringbuffer<E> {
     startSequence: Int64Input,
     minCount: number,
     maxCount: number,
-    options: RingbufferReadManyOptions = {},
+    options?: RingbufferReadManyOptions,
   ): Promise<ReadResult<E>> {
+    if (options !== undefined) checkOptions(options, READ_MANY_OPTIONS, `Ringbuffer ${this.name}.readMany`);
     const start = this.#sequence(startSequence, 'startSequence');
     this.#checkCounts(minCount, maxCount);
     const filter =
-      options.filter === undefined || options.filter === null
+      options?.filter === undefined || options.filter === null
         ? null
         : this.serverData(options.filter, 'filter');
-    const raw = await this.readManyData(start, minCount, maxCount, filter, this.#signal(options.signal));
+    const raw = await this.readManyData(start, minCount, maxCount, filter, this.#signal(options?.signal));
     return {
       readCount: raw.readCount,
       items: await this.toObjects<E>(raw.items),

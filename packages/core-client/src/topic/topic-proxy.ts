@@ -31,7 +31,7 @@ export class TopicProxy<E> extends ProxyBase implements ITopic<E> {
     await this.invokeOnPartition(TopicPublishAllCodec.encodeRequest(this.name, data), this.partitionId);
   }
 
-  addMessageListener(listener: MessageListener<E>): Promise<string> {
+  async addMessageListener(listener: MessageListener<E>): Promise<string> {
     const onMessage = messageCallback(listener, (message) => this.illegalArgument(message));
     const name = this.name;
     const host = this.host;

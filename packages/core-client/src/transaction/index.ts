@@ -47,7 +47,7 @@ export function runInTransaction<T>(
   }
   let transaction: TransactionImpl;
   try {
-    transaction = new TransactionImpl(contextOf(client), options);
+    transaction = new TransactionImpl(contextOf(client), options, 'runInTransaction');
   } catch (error) {
     return Promise.reject(error);
   }

@@ -20,6 +20,7 @@ import {
 } from '../errors/hazelcast-error';
 import type { Connection } from '../network/connection';
 import { currentThreadId } from '../proxy/lock-context';
+import { checkOptions } from '../util/options';
 import {
   type Transaction,
   type TransactionalList,
@@ -39,6 +40,12 @@ import { TransactionalSetProxy } from './transactional-set';
 
 const DEFAULT_TIMEOUT_MILLIS = 120_000;
 const MAX_INT = 2 ** 31 - 1;
+/** The keys of TransactionOptions, for checkOptions (`satisfies` keeps the list equal to the type). */
+const TRANSACTION_OPTIONS = Object.keys({
+  timeoutMillis: true,
+  durability: true,
+  type: true,
+} satisfies Record<keyof TransactionOptions, true>);
 
 /**
  * The members' ids of the transaction types (Java's TransactionOptions.TransactionType.getById). The
@@ -92,9 +99,10 @@ export class TransactionImpl implements Transaction, TransactionPort {
   #bound = new AbortController();
   readonly #objects = new Map<string, unknown>();
 
-  constructor(host: ClientContext, options: TransactionOptions | undefined) {
+  /** `where` names the call that creates the transaction in errors about its options. */
+  constructor(host: ClientContext, options: TransactionOptions | undefined, where = 'newTransaction') {
     this.#host = host;
-    const { timeoutMillis, durability, type } = checkOptions(options);
+    const { timeoutMillis, durability, type } = resolveOptions(options, where);
     this.timeoutMillis = timeoutMillis;
     this.durability = durability;
     this.type = type;
@@ -417,11 +425,14 @@ export class TransactionImpl implements Transaction, TransactionPort {
   }
 }
 
-function checkOptions(options: TransactionOptions | undefined): Required<TransactionOptions> {
-  if (options !== undefined && (typeof options !== 'object' || options === null)) {
-    throw new IllegalArgumentError(
-      `Transaction options must be an object, got ${options === null ? 'null' : typeof options}`,
-    );
+function resolveOptions(
+  options: TransactionOptions | undefined,
+  where: string,
+): Required<TransactionOptions> {
+  if (options !== undefined) {
+    // null is refused here (not taken as "no options"), as it always was.
+    if (options === null) throw new IllegalArgumentError(`${where}: options must be an object, got null`);
+    checkOptions(options, TRANSACTION_OPTIONS, where);
   }
   const {
     timeoutMillis = DEFAULT_TIMEOUT_MILLIS,

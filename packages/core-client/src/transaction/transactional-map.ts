@@ -19,15 +19,19 @@ import {
 } from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
+import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { ServerSideObject } from '../map/map';
 import { durationMillis } from '../proxy/proxy-base';
 import { PREDICATE_FACTORY_ID, PredicateClassId } from '../query/ids';
+import { checkOptions } from '../util/options';
 import type { TransactionalMap, TransactionalMapPutOptions } from './transaction';
 import type { TransactionPort } from './transaction-impl';
 import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 /** -1: the map's configured TTL, as Java's put without a TTL sends. */
 const CONFIGURED_DEFAULT = Long.fromInt(-1);
+/** The keys of TransactionalMapPutOptions, for checkOptions (`satisfies` keeps the list equal to the type). */
+const PUT_OPTIONS = Object.keys({ ttl: true } satisfies Record<keyof TransactionalMapPutOptions, true>);
 
 export class TransactionalMapProxy<K, V> extends TransactionalProxy implements TransactionalMap<K, V> {
   constructor(host: PluginHost, name: string, transaction: TransactionPort) {
@@ -77,12 +81,13 @@ export class TransactionalMapProxy<K, V> extends TransactionalProxy implements T
   }
 
   async put(key: K, value: V, options?: TransactionalMapPutOptions): Promise<V | null> {
-    const [keyData, valueData] = this.#entry(key, value);
-    if (options !== undefined && (typeof options !== 'object' || options === null)) {
-      throw this.illegalArgument(
-        `options must be an object, got ${options === null ? 'null' : typeof options}`,
-      );
+    if (options !== undefined) {
+      const where = `TransactionalMap ${this.name}.put`;
+      // null is refused here (not taken as "no options"), as it always was.
+      if (options === null) throw new IllegalArgumentError(`${where}: options must be an object, got null`);
+      checkOptions(options, PUT_OPTIONS, where);
     }
+    const [keyData, valueData] = this.#entry(key, value);
     const ttl =
       options?.ttl === undefined
         ? CONFIGURED_DEFAULT

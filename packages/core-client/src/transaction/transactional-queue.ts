@@ -7,15 +7,24 @@ import {
 } from '@hz/protocol';
 import Long from 'long';
 import type { PluginHost } from '../client/client-context';
+import { IllegalArgumentError } from '../errors/hazelcast-error';
 import { abortError } from '../invocation/invocation-service';
 import { durationMillis } from '../proxy/proxy-base';
 import type { BlockingOptions } from '../queue/queue';
+import { checkOptions } from '../util/options';
 import type { TransactionalQueue, TransactionalQueueWaitOptions } from './transaction';
 import type { TransactionPort } from './transaction-impl';
 import { SERVICE_NAMES, TransactionalProxy } from './transactional-proxy';
 
 /** The longest single member-side wait of take, and of poll and offer with a timeout (as IQueue's). */
 const SLICE_MILLIS = 1_000;
+
+// The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
+const BLOCKING_OPTIONS = Object.keys({ signal: true } satisfies Record<keyof BlockingOptions, true>);
+const WAIT_OPTIONS = Object.keys({
+  timeout: true,
+  signal: true,
+} satisfies Record<keyof TransactionalQueueWaitOptions, true>);
 
 /**
  * Waits never abandon an answer, as in IQueue (see its README section): an item a poll brings back is in the
@@ -33,8 +42,8 @@ export class TransactionalQueueProxy<E> extends TransactionalProxy implements Tr
   }
 
   async offer(item: E, options?: TransactionalQueueWaitOptions): Promise<boolean> {
+    const { timeout, signal } = this.#waitOptions(options, 'offer');
     const data = this.toData(item, 'item');
-    const { timeout, signal } = this.#waitOptions(options, true);
     const added = await this.#sliced(timeout, signal, async (wait) => {
       const response = await this.send((id, thread) =>
         TransactionalQueueOfferCodec.encodeRequest(this.name, id, thread, data, wait),
@@ -45,17 +54,17 @@ export class TransactionalQueueProxy<E> extends TransactionalProxy implements Tr
   }
 
   async take(options?: BlockingOptions): Promise<E> {
-    const { signal } = this.#waitOptions(options, false);
+    const { signal } = this.#waitOptions(options, 'take');
     return (await this.#poll(Number.POSITIVE_INFINITY, signal)) as E;
   }
 
   async poll(options?: TransactionalQueueWaitOptions): Promise<E | null> {
-    const { timeout, signal } = this.#waitOptions(options, true);
+    const { timeout, signal } = this.#waitOptions(options, 'poll');
     return this.#poll(timeout, signal);
   }
 
   async peek(options?: TransactionalQueueWaitOptions): Promise<E | null> {
-    const { timeout, signal } = this.#waitOptions(options, true);
+    const { timeout, signal } = this.#waitOptions(options, 'peek');
     if (signal?.aborted) throw abortError(signal);
     const response = await this.send(
       (id, thread) =>
@@ -103,16 +112,17 @@ export class TransactionalQueueProxy<E> extends TransactionalProxy implements Tr
     }
   }
 
+  /** The options of a call that may wait; offer, poll and peek take a timeout, take does not. */
   #waitOptions(
     options: TransactionalQueueWaitOptions | undefined,
-    timed: boolean,
+    method: 'offer' | 'take' | 'poll' | 'peek',
   ): { timeout: number; signal: AbortSignal | undefined } {
     if (options === undefined) return { timeout: 0, signal: undefined };
-    if (typeof options !== 'object' || options === null) {
-      throw this.illegalArgument(
-        `options must be an object, got ${options === null ? 'null' : typeof options}`,
-      );
-    }
+    const where = `TransactionalQueue ${this.name}.${method}`;
+    // null is refused here (not taken as "no options"), as it always was.
+    if (options === null) throw new IllegalArgumentError(`${where}: options must be an object, got null`);
+    checkOptions(options, method === 'take' ? BLOCKING_OPTIONS : WAIT_OPTIONS, where);
+    const timed = method !== 'take';
     const { signal } = options;
     if (signal !== undefined && !(signal instanceof AbortSignal)) {
       throw this.illegalArgument(

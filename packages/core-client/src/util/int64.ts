@@ -26,7 +26,7 @@ const MAX = 2n ** 63n - 1n;
 
 /** Reads a 64-bit argument; the error names the argument and what it accepts. */
 export function int64Arg(value: Int64Input, what: string): Long {
-  if (Long.isLong(value)) return value as Long;
+  if (Long.isLong(value)) return signedLong(value as Long, what);
   if (typeof value === 'bigint') {
     if (value < MIN || value > MAX) {
       throw new IllegalArgumentError(`${what} must fit a signed 64-bit integer, got ${value}`);
@@ -39,6 +39,20 @@ export function int64Arg(value: Int64Input, what: string): Long {
     );
   }
   return Long.fromNumber(value);
+}
+
+/**
+ * A Long as the wire's signed int64. An unsigned Long above 2^63 - 1 would turn into a negative number on the
+ * wire (the same bits), so it is refused like the bigint of the same value.
+ */
+export function signedLong(value: Long, what: string): Long {
+  if (!value.unsigned) return value;
+  if (value.high < 0) {
+    throw new IllegalArgumentError(
+      `${what} must fit a signed 64-bit integer, got the unsigned Long ${value.toString()}`,
+    );
+  }
+  return value.toSigned();
 }
 
 /** How a client returns 64-bit results: bigint (default) or Long (`int64Type: 'Long'`). */

@@ -1,5 +1,5 @@
-import { OperationTimeoutError } from '@hz/core-client';
-import { durationMillis } from '@hz/core-client/plugin';
+import { type Int64Input, OperationTimeoutError } from '@hz/core-client';
+import { checkOptions, durationMillis } from '@hz/core-client/plugin';
 import { randomUuid } from '@hz/protocol';
 import {
   CountDownLatchAwaitCodec,
@@ -8,7 +8,7 @@ import {
   CountDownLatchGetRoundCodec,
   CountDownLatchTrySetCountCodec,
 } from '@hz/protocol/codecs/count-down-latch';
-import { checkSignal } from '../abort';
+import { checkSignal, waitMillis } from '../abort';
 import type { CpState } from '../cp-plugin';
 import { CpProxy } from '../cp-proxy';
 import type { CpName } from '../names';
@@ -17,6 +17,8 @@ import {
   type ICountDownLatch,
   type LatchAwaitOptions,
 } from './count-down-latch';
+
+const AWAIT_OPTIONS = ['signal'] as const;
 
 export class CountDownLatchProxy extends CpProxy implements ICountDownLatch {
   constructor(state: CpState, name: CpName) {
@@ -27,10 +29,17 @@ export class CountDownLatchProxy extends CpProxy implements ICountDownLatch {
     return 'CountDownLatch';
   }
 
-  async await(timeout: number, options: LatchAwaitOptions = {}): Promise<boolean> {
+  async await(timeout: Int64Input, options?: LatchAwaitOptions): Promise<boolean> {
     const where = `${this.kind} ${this.name}`;
-    const timeoutMs = durationMillis(timeout, `${where}: timeout`);
-    const signal = checkSignal(options?.signal, `${where}.await`);
+    // The timeout is not optional (Python's await_latch(timeout) neither): undefined is an error.
+    const timeoutMs =
+      timeout === undefined
+        ? durationMillis(timeout, `${where}: timeout`)
+        : waitMillis(timeout, `${where}: timeout`);
+    const signal = checkSignal(
+      checkOptions(options, AWAIT_OPTIONS, `${where}.await`)?.signal,
+      `${where}.await`,
+    );
     const groupId = await this.groupId();
     const request = CountDownLatchAwaitCodec.encodeRequest(groupId, this.objectName, randomUuid(), timeoutMs);
     // Waits as long as the member makes it wait; an abort only stops this client from waiting.

@@ -1,4 +1,4 @@
-import type { DistributedObject } from '@hz/core-client';
+import type { DistributedObject, Int64Input } from '@hz/core-client';
 
 export interface LatchAwaitOptions {
   /** Stops waiting: the call rejects with AbortError (the latch is not changed). */
@@ -11,10 +11,10 @@ export interface LatchAwaitOptions {
  */
 export interface ICountDownLatch extends DistributedObject {
   /**
-   * Waits until the count reaches zero (true) or `timeout` milliseconds pass (false); 0 checks without
-   * waiting. Not cut off by the invocation timeout.
+   * Waits until the count reaches zero (true) or `timeout` milliseconds pass (false); 0 or less checks
+   * without waiting, Infinity waits as long as it takes. Not cut off by the invocation timeout.
    */
-  await(timeout: number, options?: LatchAwaitOptions): Promise<boolean>;
+  await(timeout: Int64Input, options?: LatchAwaitOptions): Promise<boolean>;
   /** Lowers the count by one (nothing at zero); waiters are released when it reaches zero. */
   countDown(): Promise<void>;
   getCount(): Promise<number>;

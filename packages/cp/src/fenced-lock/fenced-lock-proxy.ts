@@ -1,5 +1,5 @@
 import { AbortError, IllegalMonitorStateError, type Int64 } from '@hz/core-client';
-import { durationMillis } from '@hz/core-client/plugin';
+import { checkOptions } from '@hz/core-client/plugin';
 import { type RaftGroupId, randomUuid, type Uuid } from '@hz/protocol';
 import {
   FencedLockGetLockOwnershipCodec,
@@ -8,7 +8,7 @@ import {
   FencedLockUnlockCodec,
 } from '@hz/protocol/codecs/fenced-lock';
 import Long from 'long';
-import { abortError, checkSignal, raceSignal, SerialQueue, settledWithin } from '../abort';
+import { abortError, checkSignal, raceSignal, SerialQueue, settledWithin, waitMillis } from '../abort';
 import type { CpState } from '../cp-plugin';
 import { CpProxy } from '../cp-proxy';
 import {
@@ -36,6 +36,8 @@ const BLOCKING = { timeoutMillis: Number.POSITIVE_INFINITY } as const;
  * often until the lock call has settled.
  */
 const WITHDRAW_AGAIN_MILLIS = 1000;
+const LOCK_OPTIONS = ['signal'] as const;
+const TRY_LOCK_OPTIONS = ['timeout', 'signal'] as const;
 
 interface Ownership {
   readonly fence: Long;
@@ -58,8 +60,9 @@ export class FencedLockProxy extends CpProxy implements FencedLock {
     return 'FencedLock';
   }
 
-  async lock(options: LockOptions = {}): Promise<Int64> {
-    const signal = checkSignal(options?.signal, `${this.kind} ${this.name}.lock`);
+  async lock(options?: LockOptions): Promise<Int64> {
+    const where = `${this.kind} ${this.name}.lock`;
+    const signal = checkSignal(checkOptions(options, LOCK_OPTIONS, where)?.signal, where);
     const threadId = this.host.currentThreadId();
     return raceSignal(
       this.#queue.run(threadId.toString(), () => this.#acquire(threadId, undefined, signal)),
@@ -67,10 +70,11 @@ export class FencedLockProxy extends CpProxy implements FencedLock {
     ).then((fence) => this.host.int64(fence as Long));
   }
 
-  async tryLock(options: TryLockOptions = {}): Promise<Int64 | null> {
+  async tryLock(options?: TryLockOptions): Promise<Int64 | null> {
     const where = `${this.kind} ${this.name}`;
-    const timeout = durationMillis(options?.timeout ?? 0, `${where}: timeout`).toNumber();
-    const signal = checkSignal(options?.signal, `${where}.tryLock`);
+    const checked = checkOptions(options, TRY_LOCK_OPTIONS, `${where}.tryLock`);
+    const timeout = waitMillis(checked?.timeout, `${where}: timeout`);
+    const signal = checkSignal(checked?.signal, `${where}.tryLock`);
     const threadId = this.host.currentThreadId();
     return raceSignal(
       this.#queue.run(threadId.toString(), () => this.#acquire(threadId, timeout, signal)),

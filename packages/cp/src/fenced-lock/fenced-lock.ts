@@ -1,4 +1,4 @@
-import type { DistributedObject, Int64 } from '@hz/core-client';
+import type { DistributedObject, Int64, Int64Input } from '@hz/core-client';
 
 export interface LockOptions {
   /**
@@ -9,8 +9,11 @@ export interface LockOptions {
 }
 
 export interface TryLockOptions extends LockOptions {
-  /** How long to wait for the lock, in milliseconds; 0 (the default) tries once without waiting. */
-  timeout?: number;
+  /**
+   * How long to wait for the lock, in milliseconds; 0 (the default) or less tries once without waiting,
+   * Infinity waits as long as it takes.
+   */
+  timeout?: Int64Input;
 }
 
 /**

@@ -1,5 +1,5 @@
 import { AbortError, IllegalStateError } from '@hz/core-client';
-import { durationMillis } from '@hz/core-client/plugin';
+import { checkOptions } from '@hz/core-client/plugin';
 import { type RaftGroupId, randomUuid } from '@hz/protocol';
 import {
   SemaphoreAcquireCodec,
@@ -11,7 +11,7 @@ import {
   SemaphoreReleaseCodec,
 } from '@hz/protocol/codecs/semaphore';
 import Long from 'long';
-import { abortError, checkSignal, raceSignal, settledWithin } from '../abort';
+import { abortError, checkSignal, raceSignal, settledWithin, waitMillis } from '../abort';
 import type { CpState } from '../cp-plugin';
 import { CpProxy } from '../cp-proxy';
 import { SessionExpiredError, WaitKeyCancelledError } from '../errors';
@@ -27,6 +27,9 @@ import {
 
 const MAX_PERMITS = 0x7fffffff;
 const BLOCKING = { timeoutMillis: Number.POSITIVE_INFINITY } as const;
+const ACQUIRE_OPTIONS = ['permits', 'signal'] as const;
+const TRY_ACQUIRE_OPTIONS = ['permits', 'timeout', 'signal'] as const;
+const RELEASE_OPTIONS = ['permits'] as const;
 /** The wait of an acquire without a timeout, as the members read it. */
 const WAIT_FOREVER = -1;
 /** How often an aborted acquire is withdrawn again while it has not settled (see FencedLock). */
@@ -62,22 +65,27 @@ export class SemaphoreProxy extends CpProxy implements ISemaphore {
     return SemaphoreInitCodec.decodeResponse(response).response;
   }
 
-  async acquire(options: AcquireOptions = {}): Promise<void> {
-    const permits = this.#permitsOption(options?.permits);
-    const signal = checkSignal(options?.signal, `${this.kind} ${this.name}.acquire`);
+  async acquire(options?: AcquireOptions): Promise<void> {
+    const where = `${this.kind} ${this.name}.acquire`;
+    const checked = checkOptions(options, ACQUIRE_OPTIONS, where);
+    const permits = this.#permitsOption(checked?.permits);
+    const signal = checkSignal(checked?.signal, where);
     await raceSignal(this.#acquire(permits, undefined, signal), signal);
   }
 
-  async tryAcquire(options: TryAcquireOptions = {}): Promise<boolean> {
+  async tryAcquire(options?: TryAcquireOptions): Promise<boolean> {
     const where = `${this.kind} ${this.name}`;
-    const permits = this.#permitsOption(options?.permits);
-    const timeout = durationMillis(options?.timeout ?? 0, `${where}: timeout`).toNumber();
-    const signal = checkSignal(options?.signal, `${where}.tryAcquire`);
+    const checked = checkOptions(options, TRY_ACQUIRE_OPTIONS, `${where}.tryAcquire`);
+    const permits = this.#permitsOption(checked?.permits);
+    const timeout = waitMillis(checked?.timeout, `${where}: timeout`);
+    const signal = checkSignal(checked?.signal, `${where}.tryAcquire`);
     return raceSignal(this.#acquire(permits, timeout, signal), signal);
   }
 
-  async release(options: ReleaseOptions = {}): Promise<void> {
-    const permits = this.#permitsOption(options?.permits);
+  async release(options?: ReleaseOptions): Promise<void> {
+    const permits = this.#permitsOption(
+      checkOptions(options, RELEASE_OPTIONS, `${this.kind} ${this.name}.release`)?.permits,
+    );
     const groupId = await this.groupId();
     const sessionless = await this.#isSessionless();
     if (sessionless) {

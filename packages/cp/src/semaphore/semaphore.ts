@@ -1,4 +1,4 @@
-import type { DistributedObject } from '@hz/core-client';
+import type { DistributedObject, Int64Input } from '@hz/core-client';
 
 export interface AcquireOptions {
   /** How many permits; default 1. */
@@ -11,8 +11,11 @@ export interface AcquireOptions {
 }
 
 export interface TryAcquireOptions extends AcquireOptions {
-  /** How long to wait for the permits, in milliseconds; 0 (the default) tries once without waiting. */
-  timeout?: number;
+  /**
+   * How long to wait for the permits, in milliseconds; 0 (the default) or less tries once without waiting,
+   * Infinity waits as long as it takes.
+   */
+  timeout?: Int64Input;
 }
 
 export interface ReleaseOptions {

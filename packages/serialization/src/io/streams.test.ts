@@ -120,6 +120,44 @@ describe('ByteArrayObjectDataOutput / ByteArrayObjectDataInput', () => {
     expect(() => negative.readBooleanArray()).toThrow(HazelcastSerializationError);
   });
 
+  it('writes every string whole, whatever room the buffer has when it starts', () => {
+    // writeString encodes into the room it has and measures only when the text may have been cut, so each
+    // text is tried at every start position and initial size around its length: ASCII, 2-, 3- and 4-byte
+    // characters at the end, where a cut would fall, and a lone surrogate (Java writes '?').
+    const texts = [
+      '',
+      'a',
+      'abc',
+      'x'.repeat(40),
+      `${'a'.repeat(20)}é`,
+      `${'a'.repeat(20)}世`,
+      `${'a'.repeat(20)}😀`,
+    ];
+    texts.push('é'.repeat(17), '世'.repeat(13), '😀'.repeat(11), `a\ud800b${'c'.repeat(12)}`);
+    for (const text of texts) {
+      const expected = Buffer.from(
+        text.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '?'),
+      );
+      for (let size = 16; size <= 4 * text.length + 24; size++) {
+        for (const before of [0, 1, 5]) {
+          const out = new ByteArrayObjectDataOutput(true, undefined, size);
+          for (let i = 0; i < before; i++) out.writeByte(7);
+          out.writeString(text);
+          out.writeByte(9);
+          const bytes = out.toBuffer();
+          expect(bytes.readInt32BE(before), `${JSON.stringify(text)} size ${size} after ${before}`).toBe(
+            expected.length,
+          );
+          expect(bytes.subarray(before + 4, before + 4 + expected.length).equals(expected)).toBe(true);
+          expect(bytes.length).toBe(before + 4 + expected.length + 1);
+          expect(new ByteArrayObjectDataInput(bytes, before, true).readString()).toBe(
+            text.includes('\ud800') ? text.replace('\ud800', '?') : text,
+          );
+        }
+      }
+    }
+  });
+
   it('needs a service for writeObject/readObject', () => {
     expect(() => new ByteArrayObjectDataOutput().writeObject(1)).toThrow(/SerializationService/);
     expect(() => new ByteArrayObjectDataInput(Buffer.alloc(4)).readObject()).toThrow(/SerializationService/);

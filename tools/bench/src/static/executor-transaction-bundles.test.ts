@@ -83,6 +83,8 @@ async function added(program: Program): Promise<string[]> {
   return [...modules].filter((m) => !bare.has(m));
 }
 
+/** Every structure's plumbing: ProxyBase and the check of a method's options object. */
+const PLUMBING = /core-client\/src\/(proxy\/proxy-base|util\/options)/;
 const EXECUTOR = /core-client\/src\/executor\/|generated\/codecs\/executor-service\//;
 const TRANSACTION =
   /core-client\/src\/transaction\/|generated\/codecs\/(transaction|transactional-[a-z-]+)\//;
@@ -97,23 +99,18 @@ describe('executor and transaction bundle boundaries', () => {
     },
   );
 
-  it('an executor program adds only the executor, its codecs and ProxyBase', async () => {
+  it('an executor program adds only the executor, its codecs, ProxyBase and the options check', async () => {
     const extra = await added('executor');
     expect(extra.some((m) => m.includes('core-client/src/executor/'))).toBe(true);
-    expect(extra.filter((m) => !EXECUTOR.test(m) && !m.includes('core-client/src/proxy/proxy-base'))).toEqual(
-      [],
-    );
+    expect(extra.filter((m) => !EXECUTOR.test(m) && !PLUMBING.test(m))).toEqual([]);
   });
 
-  it("a transaction program adds only the transaction, its codecs, ProxyBase and the predicates' ids", async () => {
+  it("a transaction program adds only the transaction, its codecs, ProxyBase, the options check and the predicates' ids", async () => {
     const extra = await added('transaction');
     expect(extra.some((m) => m.includes('core-client/src/transaction/'))).toBe(true);
     expect(
       extra.filter(
-        (m) =>
-          !TRANSACTION.test(m) &&
-          !m.includes('core-client/src/proxy/proxy-base') &&
-          !m.includes('core-client/src/query/ids'),
+        (m) => !TRANSACTION.test(m) && !PLUMBING.test(m) && !m.includes('core-client/src/query/ids'),
       ),
     ).toEqual([]);
   });

@@ -85,9 +85,10 @@ describe('structure bundle boundaries', () => {
   it.each(['queue', 'list', 'set'] as const)(
     'a %s-only program adds only its own code to the core',
     (structure) => {
-      // Its own folder, the shared collection base, its codecs, and ProxyBase (every structure's plumbing).
+      // Its own folder, the shared collection base, its codecs, and ProxyBase and the options check (every
+      // structure's plumbing).
       const own = new RegExp(
-        `(core-client/src/(${structure}|collection)/|generated/codecs/${structure}/|core-client/src/proxy/proxy-base)`,
+        `(core-client/src/(${structure}|collection)/|generated/codecs/${structure}/|core-client/src/proxy/proxy-base|core-client/src/util/options)`,
       );
       const extra = added(structure);
       expect(extra.some((m) => m.includes(`core-client/src/${structure}/`))).toBe(true);
