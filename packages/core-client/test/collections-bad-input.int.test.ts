@@ -201,7 +201,7 @@ describe('bad input is refused with a clear error, and nothing is written', () =
       );
       await refused(
         () => list.addItemListener({ itemAdded() {} }, { include_value: false }),
-        /^List bad-list-options\.addItemListener: unknown option "include_value"; known options: includeValue$/,
+        /^List bad-list-options\.addItemListener: unknown option "include_value" \(did you mean "includeValue"\?\); known options: includeValue$/,
       );
       expect(registered).not.toHaveBeenCalled();
     } finally {

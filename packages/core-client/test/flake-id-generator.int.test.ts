@@ -158,7 +158,7 @@ describe('FlakeIdGenerator', () => {
     await expect(
       connect(cluster.current, { flakeIdGenerators: { ids: { prefetchValidity: 5 } as object } }),
     ).rejects.toThrow(
-      /unknown option flakeIdGenerators\['ids'\]\.prefetchValidity; known options: prefetchCount, prefetchValidityMillis/,
+      /unknown option flakeIdGenerators\['ids'\]\.prefetchValidity \(did you mean flakeIdGenerators\['ids'\]\.prefetchValidityMillis\?\); known options: prefetchCount, prefetchValidityMillis/,
     );
     const ambiguous = await connect(cluster.current, { flakeIdGenerators: { 'a*': {}, '*b': {} } });
     try {

@@ -465,7 +465,7 @@ describe('Transactions: ownership and misuse', () => {
       /^newTransaction: the options must be an object \{ timeoutMillis, durability, type \}, got number 30000$/,
     );
     expect(() => newTransaction(client, { transactionType: 'ONE_PHASE' } as never)).toThrow(
-      /^newTransaction: unknown option "transactionType"; known options: timeoutMillis, durability, type$/,
+      /^newTransaction: unknown option "transactionType" \(did you mean "type"\?\); known options: timeoutMillis, durability, type$/,
     );
     expect(() => newTransaction(client, { timeout: 5_000 } as never)).toThrow(IllegalArgumentError);
     const work = vi.fn();

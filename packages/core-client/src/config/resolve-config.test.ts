@@ -119,6 +119,11 @@ const badConfigs: Array<[string, unknown, RegExp]> = [
     /unknown option network\.smartRoutng \(did you mean network\.smartRouting\?\)/,
   ],
   [
+    'option without its unit',
+    { connectionStrategy: { connectionRetry: { clusterConnectTimeout: 1000 } } },
+    /unknown option connectionStrategy\.connectionRetry\.clusterConnectTimeout \(did you mean connectionStrategy\.connectionRetry\.clusterConnectTimeoutMillis\?\)/,
+  ],
+  [
     'smartRouting not boolean',
     { network: { smartRouting: 'yes' } },
     /network\.smartRouting must be true or false, got "yes"/,

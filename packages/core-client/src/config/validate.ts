@@ -118,6 +118,20 @@ export function optFunctionArray<F>(value: unknown, path: string): F[] {
 }
 
 export function closest(key: string, known: readonly string[]): string | undefined {
+  return closestBySpelling(key, known) ?? closestByUnit(key, known);
+}
+
+/** `timeToLive` → `timeToLiveSeconds`, `timeout` → `timeoutMillis`: the same name without (or with) its unit. */
+function closestByUnit(key: string, known: readonly string[]): string | undefined {
+  const lower = key.toLowerCase();
+  if (lower.length < 4) return undefined;
+  return known.find((candidate) => {
+    const other = candidate.toLowerCase();
+    return other.startsWith(lower) || (other.length >= 4 && lower.startsWith(other));
+  });
+}
+
+function closestBySpelling(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const candidate of known) {

@@ -97,3 +97,17 @@ describe('predicates are byte-identical to the official client', () => {
     );
   });
 });
+
+describe("the Python client's predicate names", () => {
+  it('build the same predicates as the official Node.js names', () => {
+    expect(Predicates.greater('age', 30)).toEqual(Predicates.greaterThan('age', 30));
+    expect(Predicates.greaterOrEqual('age', 30)).toEqual(Predicates.greaterEqual('age', 30));
+    expect(Predicates.less('age', 30)).toEqual(Predicates.lessThan('age', 30));
+    expect(Predicates.lessOrEqual('age', 30)).toEqual(Predicates.lessEqual('age', 30));
+    expect(Predicates.in('age', 1, 2)).toEqual(Predicates.inPredicate('age', 1, 2));
+    expect(Predicates.true()).toEqual(Predicates.alwaysTrue());
+    expect(Predicates.false()).toEqual(Predicates.alwaysFalse());
+    expect(Predicates.less('age', 30)).not.toEqual(Predicates.lessOrEqual('age', 30));
+    expect(() => Predicates.greater('', 1)).toThrow(/greater: attribute must be a non-empty string/);
+  });
+});

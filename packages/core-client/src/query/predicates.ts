@@ -173,3 +173,30 @@ export function paging(
   if (comparator !== null) requirePredicateLike('paging', comparator, 'comparator', 'comparator');
   return new PagingPredicate(predicate, pageSize, comparator);
 }
+
+// The Python client's names (`greater`, `greater_or_equal`, `less`, `less_or_equal`, `in_`, `true`, `false`)
+// in camelCase, next to the official Node.js client's: `Predicates.greater('age', 30)` and
+// `Predicates.greaterThan('age', 30)` are the same predicate.
+
+/** `attribute > value` (Python's `greater`; the same as greaterThan). */
+export function greater(attribute: string, value: unknown): GreaterLessPredicate {
+  return comparison('greater', attribute, value, false, false);
+}
+
+/** `attribute >= value` (Python's `greater_or_equal`; the same as greaterEqual). */
+export function greaterOrEqual(attribute: string, value: unknown): GreaterLessPredicate {
+  return comparison('greaterOrEqual', attribute, value, true, false);
+}
+
+/** `attribute < value` (Python's `less`; the same as lessThan). */
+export function less(attribute: string, value: unknown): GreaterLessPredicate {
+  return comparison('less', attribute, value, false, true);
+}
+
+/** `attribute <= value` (Python's `less_or_equal`; the same as lessEqual). */
+export function lessOrEqual(attribute: string, value: unknown): GreaterLessPredicate {
+  return comparison('lessOrEqual', attribute, value, true, true);
+}
+
+// `Predicates.in(...)`, `Predicates.true()`, `Predicates.false()`: Python's `in_`, `true` and `false`.
+export { alwaysFalse as false, alwaysTrue as true, inPredicate as in };

@@ -138,10 +138,12 @@ export class ByteArrayObjectDataOutput implements ObjectDataOutput {
     if (typeof value !== 'string')
       throw new HazelcastSerializationError(`Expected a string, got ${typeof value}`);
     const text = javaCompatibleUtf8(value);
-    // One pass for the common case: encode straight after the length prefix, then write the prefix. The
+    // One pass for the common case: encode straight after the length prefix, then fill the prefix in. The
     // room is at least one byte per UTF-16 unit plus 4, so ASCII always fits. Buffer#write never writes part
     // of a character, so at least 4 bytes (the longest UTF-8 character) left unused means the whole text was
     // written; with less left it may have been cut, and the exact length is measured (a second pass).
+    // (SerializationService.toData sizes the buffer of a string value for its script, so non-ASCII text
+    // usually fits at once too.)
     this.#ensure(8 + text.length);
     const start = this.#pos + 4;
     const room = this.#buffer.length - start;
@@ -149,7 +151,7 @@ export class ByteArrayObjectDataOutput implements ObjectDataOutput {
     if (room - length < 4) {
       length = Buffer.byteLength(text, 'utf8');
       this.#ensure(4 + length);
-      this.#buffer.write(text, this.#pos + 4, length, 'utf8');
+      this.#buffer.write(text, start, length, 'utf8');
     }
     this.writeInt(length);
     this.#pos += length;

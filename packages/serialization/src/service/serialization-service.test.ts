@@ -229,3 +229,23 @@ describe('HeapData', () => {
     expect(new HeapData(stored).equals(data)).toBe(true);
   });
 });
+
+describe('string values of different scripts, one after the other', () => {
+  it('serialize to the same bytes as on a fresh service (the buffer sizing one string leaves for the next)', () => {
+    const texts = [
+      'plain ascii',
+      '世界'.repeat(300),
+      'x'.repeat(2000),
+      'Grüße '.repeat(90),
+      '😀'.repeat(500),
+      '',
+      'a',
+    ];
+    const service = new SerializationService({});
+    for (const text of [...texts, ...texts.reverse()]) {
+      const data = service.toData(text);
+      expect(data.toBuffer().equals(new SerializationService({}).toData(text).toBuffer())).toBe(true);
+      expect(service.toObject(data)).toBe(text);
+    }
+  });
+});

@@ -42,6 +42,8 @@ export class SerializationService implements ObjectWriter, ObjectReader {
   #compact: FormatSerializer | undefined;
   readonly #portable: FormatSerializer | undefined;
   #depth = 0;
+  /** UTF-8 bytes per UTF-16 unit of the last string value serialized (1 for ASCII, up to 3). */
+  #utf8BytesPerUnit = 1;
 
   constructor(config?: SerializationConfig, schemas?: SchemaRegistry) {
     this.config = resolveSerializationConfig(config);
@@ -111,11 +113,22 @@ export class SerializationService implements ObjectWriter, ObjectReader {
     if (isData(value)) return value;
     // Java's toData(null) is null; the empty Data is how Data spells null (type 0, reads back as null).
     if (value === null) return new HeapData(Buffer.alloc(0));
-    const out = new ByteArrayObjectDataOutput(this.config.isBigEndian, this, initialSizeFor(value));
+    const out = new ByteArrayObjectDataOutput(
+      this.config.isBigEndian,
+      this,
+      typeof value === 'string'
+        ? Math.ceil(value.length * this.#utf8BytesPerUnit) + 16
+        : initialSizeFor(value),
+    );
     out.writeIntBE(this.#partitionHashOf(value));
     const typeId = this.#typeIdFor(value);
     out.writeIntBE(typeId);
     this.#writePayload(typeId, out, value);
+    // A program's string values are alike (ASCII ids, or text in one script): the next one is sized by this
+    // one's UTF-8 bytes per UTF-16 unit, so non-ASCII text, too, is encoded at once without growing the buffer.
+    if (typeof value === 'string' && value.length > 0) {
+      this.#utf8BytesPerUnit = Math.min(3, Math.max(1, (out.position() - 12) / value.length));
+    }
     return new HeapData(out.takeBuffer());
   }
 
@@ -383,7 +396,6 @@ function isGenericRecord(value: object): boolean {
  * without growing the buffer several times: header + length prefix + the value's own length.
  */
 function initialSizeFor(value: unknown): number {
-  if (typeof value === 'string') return value.length + 16;
   if (value instanceof Uint8Array) return value.length + 16;
   return 64;
 }
