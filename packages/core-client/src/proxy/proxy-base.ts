@@ -3,7 +3,7 @@ import Long from 'long';
 import type { DataBytes, InvokeOptions, PluginHost } from '../client/client-context';
 import { IllegalArgumentError } from '../errors/hazelcast-error';
 import type { ListenerSpec } from '../listener/listener-service';
-import { signedLong } from '../util/int64';
+import { int64Arg, signedLong } from '../util/int64';
 import type { DistributedObject } from './proxy-manager';
 
 /**
@@ -179,7 +179,6 @@ export abstract class ProxyBase implements DistributedObject {
 
 /** The serialization type id of JSON values (HazelcastJsonValue, and plain objects no serializer claims). */
 const JSON_TYPE_ID = -130;
-const MAX_INT64 = 2n ** 63n - 1n;
 
 /** A non-negative whole number of milliseconds as the wire's int64; the error names the argument. */
 export function durationMillis(value: number | bigint | Long, what: string): Long {
@@ -191,11 +190,8 @@ export function durationMillis(value: number | bigint | Long, what: string): Lon
   }
   if (typeof value === 'bigint') {
     if (value < 0n) throw new IllegalArgumentError(`${what} must be >= 0 milliseconds, got ${value}`);
-    // Long.fromBigInt wraps modulo 2^64: 2^64 + 1000 would become 1000 ms.
-    if (value > MAX_INT64) {
-      throw new IllegalArgumentError(`${what} must fit a signed 64-bit integer, got ${value}`);
-    }
-    return Long.fromBigInt(value);
+    // Range-checked: Long.fromBigInt alone wraps modulo 2^64, and 2^64 + 1000 would become 1000 ms.
+    return int64Arg(value, what);
   }
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
     throw new IllegalArgumentError(
