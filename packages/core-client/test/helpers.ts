@@ -1,6 +1,12 @@
 import type { Cluster } from '@hz-tools/cluster';
 import { expect, vi } from 'vitest';
-import { type ClientConfig, getMap, HazelcastClient, type LifecycleState } from '../src/index';
+import {
+  type ClientConfig,
+  getMap,
+  HazelcastClient,
+  IllegalArgumentError,
+  type LifecycleState,
+} from '../src/index';
 import { clientContext } from '../src/plugin';
 
 /** A client of the test cluster, quiet unless something goes wrong. */
@@ -93,4 +99,36 @@ export async function ownerOf(client: HazelcastClient, key: unknown): Promise<st
     interval: 50,
   });
   return context.partitions.owner(partitionId)!;
+}
+
+type ContextMethod = 'toData' | 'invokeOnKey' | 'invokeOnPartition' | 'registerListener';
+
+/**
+ * Spies on `methods` of the client's context, then makes the calls `attempts` returns: each must reject with
+ * an IllegalArgumentError matching its message, and none of the spied methods may have been called (nothing
+ * was serialized, sent or registered). `during` runs checks of its own while the spies are in place.
+ */
+export async function expectRefusedBeforeSending(
+  client: HazelcastClient,
+  methods: readonly ContextMethod[],
+  attempts: () => Array<[Promise<unknown>, RegExp]>,
+  during?: () => void,
+): Promise<void> {
+  const context = clientContext(client);
+  const spies = methods.map((method) => vi.spyOn(context, method));
+  try {
+    // The calls are made after the spies are in place, and here, not in callbacks: a synchronous throw fails.
+    for (const [attempt, message] of attempts()) {
+      const error = await attempt.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error, String(message)).toBeInstanceOf(IllegalArgumentError);
+      expect((error as Error).message).toMatch(message);
+    }
+    during?.();
+    for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+  } finally {
+    for (const spy of spies) spy.mockRestore();
+  }
 }

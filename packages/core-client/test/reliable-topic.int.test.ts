@@ -17,7 +17,7 @@ import {
   TopicOverloadError,
 } from '../src/index';
 import { clientContext } from '../src/plugin';
-import { connect, lifecycleReaches } from './helpers';
+import { connect, expectRefusedBeforeSending, lifecycleReaches } from './helpers';
 
 // The ringbuffer behind reliable topic `t` is `_hz_rb_t`; members find its config under the topic's name.
 // rt-small-*: 10 slots, no time to live (the oldest message is overwritten whatever the policy);
@@ -554,11 +554,10 @@ describe('ReliableTopic', () => {
       'hz:impl:reliableTopicService',
       'rt-small-bad-options',
     );
-    const context = clientContext(subscriber);
-    const spies = [vi.spyOn(context, 'toData'), vi.spyOn(context, 'invokeOnPartition')];
-    try {
-      // Each call is made here, not in a callback: a synchronous throw would fail the test.
-      const calls: Array<[Promise<unknown>, RegExp]> = [
+    await expectRefusedBeforeSending(
+      subscriber,
+      ['toData', 'invokeOnPartition'],
+      () => [
         [
           topic.publish('m', 5000 as never),
           /^ReliableTopic rt-small-bad-options\.publish: the options must be an object \{ signal \}, got number 5000$/,
@@ -567,24 +566,15 @@ describe('ReliableTopic', () => {
           topic.publishAll(['m'], { signal: undefined, timeout: 5000 } as never),
           /^ReliableTopic rt-small-bad-options\.publishAll: unknown option "timeout"; known options: signal$/,
         ],
-      ];
-      for (const [call, message] of calls) {
-        const error = await call.then(
-          () => undefined,
-          (e: unknown) => e,
+      ],
+      () => {
+        // messages() returns the iterator (it is not async): its bad options throw at once.
+        expect(() => topic.messages({ startSequence: 0 } as never)).toThrow(
+          /^ReliableTopic rt-small-bad-options\.messages: unknown option "startSequence"; known options: signal, initialSequence, lossTolerant$/,
         );
-        expect(error, String(message)).toBeInstanceOf(IllegalArgumentError);
-        expect((error as Error).message).toMatch(message);
-      }
-      // messages() returns the iterator (it is not async): its bad options throw at once.
-      expect(() => topic.messages({ startSequence: 0 } as never)).toThrow(
-        /^ReliableTopic rt-small-bad-options\.messages: unknown option "startSequence"; known options: signal, initialSequence, lossTolerant$/,
-      );
-      expect(() => topic.messages(-1 as never)).toThrow(IllegalArgumentError);
-      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
-    } finally {
-      for (const spy of spies) spy.mockRestore();
-    }
+        expect(() => topic.messages(-1 as never)).toThrow(IllegalArgumentError);
+      },
+    );
     expect(Number(await getRingbuffer(observer, '_hz_rb_rt-small-bad-options').size())).toBe(0);
   });
 

@@ -38,7 +38,7 @@ import {
 } from '@hz/protocol';
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
-import type { LockOptions, TryLockOptions } from '../proxy/key-lock';
+import { LOCK_OPTIONS, type LockOptions, TRY_LOCK_OPTIONS, type TryLockOptions } from '../proxy/key-lock';
 import { currentThreadId } from '../proxy/lock-context';
 import { durationMillis } from '../proxy/proxy-base';
 import type { Int64Input } from '../util/int64';
@@ -57,12 +57,6 @@ const CONFIGURED_DEFAULT = Long.fromInt(-1);
 
 // The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
 const PUT_OPTIONS = Object.keys({ ttl: true, maxIdle: true } satisfies Record<keyof MapPutOptions, true>);
-const LOCK_OPTIONS = Object.keys({ leaseTime: true, signal: true } satisfies Record<keyof LockOptions, true>);
-const TRY_LOCK_OPTIONS = Object.keys({
-  timeout: true,
-  leaseTime: true,
-  signal: true,
-} satisfies Record<keyof TryLockOptions, true>);
 const ENTRY_LISTENER_OPTIONS = Object.keys({
   key: true,
   predicate: true,

@@ -27,7 +27,7 @@ import {
 import Long from 'long';
 import type { DataBytes, PluginHost } from '../client/client-context';
 import { type EntryListenerCodec, entryListenerSpec, requireCallbacks } from '../listener/entry-events';
-import { acquireLock, leaseOf, lockMillis } from '../proxy/key-lock';
+import { acquireLock, LOCK_OPTIONS, leaseOf, lockMillis, TRY_LOCK_OPTIONS } from '../proxy/key-lock';
 import { currentThreadId, nextLockReferenceId } from '../proxy/lock-context';
 import { ProxyBase } from '../proxy/proxy-base';
 import { checkOptions } from '../util/options';
@@ -43,15 +43,6 @@ import {
 const LISTENER_CALLBACKS = ['added', 'removed', 'mapCleared'] as const;
 
 // The keys each options type declares, for checkOptions; `satisfies` keeps every list equal to its type.
-const LOCK_OPTIONS = Object.keys({
-  leaseTime: true,
-  signal: true,
-} satisfies Record<keyof MultiMapLockOptions, true>);
-const TRY_LOCK_OPTIONS = Object.keys({
-  timeout: true,
-  leaseTime: true,
-  signal: true,
-} satisfies Record<keyof MultiMapTryLockOptions, true>);
 const ENTRY_LISTENER_OPTIONS = Object.keys({
   key: true,
   includeValue: true,

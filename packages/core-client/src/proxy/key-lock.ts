@@ -20,6 +20,17 @@ export interface TryLockOptions extends LockOptions {
   timeout?: Int64Input;
 }
 
+// The keys of the two options types, for checkOptions; `satisfies` keeps each list equal to its type.
+export const LOCK_OPTIONS = Object.keys({ leaseTime: true, signal: true } satisfies Record<
+  keyof LockOptions,
+  true
+>);
+export const TRY_LOCK_OPTIONS = Object.keys({
+  timeout: true,
+  leaseTime: true,
+  signal: true,
+} satisfies Record<keyof TryLockOptions, true>);
+
 /** -1 lease: held until unlocked. */
 const NO_LEASE = Long.fromInt(-1);
 
