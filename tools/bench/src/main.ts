@@ -9,6 +9,7 @@ import { runMicroBenchmarks } from './micro/micro-benchmark';
 import type { MicroReport } from './micro/micro-types';
 import { type ProfileReport, profileScenario } from './profile/profile-run';
 import { renderText } from './report/render';
+import { evaluateTargets } from './report/targets';
 import { filterScenarios, fullScenarios, quickScenarios } from './scenarios';
 import { type BundleReport, measureBundles } from './static/bundle-size';
 import { type LoadTimeReport, measureLoadTime } from './static/load-time';
@@ -66,7 +67,8 @@ async function main(): Promise<void> {
     micro = await runMicroBenchmarks(args.quick);
   }
 
-  const document = { command, machine, scenarios, features, bundle, loadTime, micro, profiles, allocation };
+  const measured = { command, machine, scenarios, features, bundle, loadTime, micro, profiles, allocation };
+  const document = { ...measured, targets: evaluateTargets(measured) };
   if (args.json) process.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   else process.stdout.write(`${renderText(document)}\n`);
 }

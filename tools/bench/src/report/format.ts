@@ -1,5 +1,8 @@
-/** Renders rows as a fixed-width text table; the first row is the header. */
-export function textTable(rows: readonly (readonly string[])[]): string {
+/**
+ * Renders rows as a fixed-width text table; the first row is the header. The first `leftColumns` columns are
+ * aligned left (names, sentences), the others right (figures).
+ */
+export function textTable(rows: readonly (readonly string[])[], leftColumns = 1): string {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {
@@ -7,20 +10,23 @@ export function textTable(rows: readonly (readonly string[])[]): string {
     });
   }
   const line = (row: readonly string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('  ');
+    row
+      .map((cell, i) => (i < leftColumns ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0)))
+      .join('  ')
+      .trimEnd();
   const [header, ...body] = rows;
   if (!header) return '';
   return [line(header), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
 }
 
-/** Markdown table, same cells. */
-export function markdownTable(rows: readonly (readonly string[])[]): string {
+/** Markdown table, same cells and alignment. */
+export function markdownTable(rows: readonly (readonly string[])[], leftColumns = 1): string {
   const [header, ...body] = rows;
   if (!header) return '';
   const line = (row: readonly string[]) => `| ${row.join(' | ')} |`;
   return [
     line(header),
-    `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`,
+    `|${header.map((_, i) => (i < leftColumns ? ' --- ' : ' ---: ')).join('|')}|`,
     ...body.map(line),
   ].join('\n');
 }

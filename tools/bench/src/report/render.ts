@@ -18,6 +18,7 @@ import {
   profileAreaRows,
   profileTopRows,
 } from './tables';
+import { evaluateTargets, type TargetResult, targetRows } from './targets';
 
 export interface BenchDocument {
   readonly command: string;
@@ -29,11 +30,16 @@ export interface BenchDocument {
   readonly micro: MicroReport | undefined;
   readonly profiles?: ProfileReport[] | undefined;
   readonly allocation?: AllocationReport[] | undefined;
+  /** The targets of issue 18 as this run met them (computed from the fields above; see targets.ts). */
+  readonly targets?: readonly TargetResult[] | undefined;
 }
 
-type TableRenderer = (rows: string[][]) => string;
+type TableRenderer = (rows: string[][], leftColumns?: number) => string;
 
-/** The readable report: one table per part that ran; `table` picks plain text or Markdown. */
+/**
+ * The readable report: one table per part that ran, then the targets of issue 18; `table` picks plain text or
+ * Markdown. The targets are computed from the document, so a document written before they existed gets them too.
+ */
 export function renderText(doc: BenchDocument, table: TableRenderer = textTable): string {
   const m = doc.machine;
   const parts = [
@@ -73,6 +79,11 @@ export function renderText(doc: BenchDocument, table: TableRenderer = textTable)
       `CPU profile of @hz ${p.scenario} (${Math.round(p.result.opsPerSec)} ops/s while profiled; ${p.profile})\n` +
         `${table(profileAreaRows(p))}\n\nTop self time\n${table(profileTopRows(p))}`,
     );
+  }
+  // A run that measured none of them (--micro, --profile, --alloc) leaves the table out.
+  const targets = evaluateTargets(doc);
+  if (targets.some((t) => t.status !== 'not measured')) {
+    parts.push(`Targets of issue 18 (this run)\n${table(targetRows(targets), 3)}`);
   }
   return parts.join('\n\n');
 }
