@@ -11,7 +11,8 @@ export interface Frame {
 
 let emptyContent: Buffer | undefined;
 
-function empty(): Buffer {
+/** The content of every empty frame (BEGIN, END, NULL): nothing can be written into zero bytes, so one serves. */
+export function emptyFrameContent(): Buffer {
   emptyContent ??= Buffer.alloc(0);
   return emptyContent;
 }
@@ -21,15 +22,15 @@ export function createFrame(content: Buffer, flags: number = FrameFlags.DEFAULT)
 }
 
 export function nullFrame(): Frame {
-  return { content: empty(), flags: FrameFlags.IS_NULL };
+  return { content: emptyFrameContent(), flags: FrameFlags.IS_NULL };
 }
 
 export function beginFrame(): Frame {
-  return { content: empty(), flags: FrameFlags.BEGIN_DATA_STRUCTURE };
+  return { content: emptyFrameContent(), flags: FrameFlags.BEGIN_DATA_STRUCTURE };
 }
 
 export function endFrame(): Frame {
-  return { content: empty(), flags: FrameFlags.END_DATA_STRUCTURE };
+  return { content: emptyFrameContent(), flags: FrameFlags.END_DATA_STRUCTURE };
 }
 
 export function isNullFrame(frame: Frame): boolean {

@@ -2,7 +2,7 @@ import { ClientMessage } from './client-message';
 import { FRAME_HEADER_SIZE, LONG_SIZE } from './constants';
 import { HazelcastProtocolError } from './errors/protocol-error';
 import { FrameFlags, hasFlag } from './flags';
-import type { Frame } from './frame';
+import { emptyFrameContent, type Frame } from './frame';
 
 export interface MessageReaderOptions {
   /** Largest accepted message (all its frames, and all fragments of a fragmented one). Default 64 MiB. */
@@ -169,7 +169,7 @@ export class ClientMessageReader {
 
   private take(count: number): Buffer {
     const head = this.chunks[0];
-    if (head === undefined || count === 0) return Buffer.alloc(0);
+    if (head === undefined || count === 0) return emptyFrameContent();
     if (this.headOffset + count <= head.length) {
       const view = head.subarray(this.headOffset, this.headOffset + count);
       this.skip(count);
