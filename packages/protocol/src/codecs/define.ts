@@ -20,7 +20,7 @@ import {
   UUID_SIZE,
 } from '../constants';
 import { FrameFlags } from '../flags';
-import { beginFrame, createFrame, endFrame, nullFrame } from '../frame';
+import { beginFrame, createFrame, emptyFrameContent, endFrame, nullFrame } from '../frame';
 import type { FrameCursor } from '../frame-cursor';
 import {
   decodeByteArray,
@@ -477,7 +477,7 @@ export function struct<T>(
     (cursor) => {
       const { fields, size, required: requiredSize } = get();
       if (newFixedOnly !== 1) expectBegin(cursor, what);
-      let initial: Buffer = EMPTY;
+      let initial: Buffer = emptyFrameContent();
       if (size > 0) {
         initial = cursor.next().content;
         requireLength(initial, requiredSize, what);
@@ -488,5 +488,3 @@ export function struct<T>(
     },
   );
 }
-
-const EMPTY = Buffer.alloc(0);
